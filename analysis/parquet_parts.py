@@ -1,0 +1,98 @@
+"""Stream rows into one Parquet file, chunk by chunk, with a fixed schema.
+
+A corpus of millions of articles never sits in memory at once: each chunk of
+rows becomes one row group. The schema is fixed by the first chunk (or given),
+and later chunks are cast to it, so a column that happens to be empty in one
+chunk does not change type.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
+>>> w = RowGroupWriter(p); w.write([{"a": 1, "b": "x"}]); w.write([{"a": 2, "b": None}]); w.close()
+>>> import pandas as pd; pd.read_parquet(p)["a"].tolist()
+[1, 2]
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+def arrow_type(series: pd.Series) -> pa.DataType:
+    """The Parquet column type for a pandas column; text and unknowns are strings."""
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return pa.bool_()
+    if pd.api.types.is_integer_dtype(dtype):
+        return pa.int64()
+    if pd.api.types.is_float_dtype(dtype):
+        return pa.float64()
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return pa.timestamp("ns")
+    non_null = series.dropna()
+    if len(non_null) and all(isinstance(v, bool) for v in non_null):
+        return pa.bool_()
+    if len(non_null) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in non_null):
+        return pa.float64()
+    return pa.string()
+
+
+class RowGroupWriter:
+    """Append lists of row dicts to one Parquet file."""
+
+    def __init__(self, path: Path, base: pa.Schema | None = None) -> None:
+        self.path = path
+        self.base = base
+        self.schema: pa.Schema | None = None
+        self._writer: pq.ParquetWriter | None = None
+        self.n_rows = 0
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        frame = pd.DataFrame(rows)
+        if self.schema is None:
+            known = list(self.base) if self.base is not None else []
+            names = {f.name for f in known}
+            extra = [pa.field(c, arrow_type(frame[c])) for c in frame.columns if c not in names]
+            self.schema = pa.schema(known + extra)
+        self._write_frame(frame)
+
+    def _write_frame(self, frame: pd.DataFrame) -> None:
+        assert self.schema is not None
+        arrays = []
+        for fld in self.schema:
+            col = frame[fld.name] if fld.name in frame.columns else pd.Series([None] * len(frame))
+            arrays.append(_to_arrow(col, fld.type))
+        table = pa.Table.from_arrays(arrays, schema=self.schema)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
+        self._writer.write_table(table)
+        self.n_rows += len(frame)
+
+    def close(self) -> None:
+        """Finish the file; an empty table is still written so readers find it."""
+        if self._writer is None:
+            schema = self.schema or self.base or pa.schema([])
+            pq.write_table(schema.empty_table(), self.path, compression="zstd")
+            return
+        self._writer.close()
+
+
+def _to_arrow(col: pd.Series, typ: pa.DataType) -> pa.Array:
+    if pa.types.is_string(typ):
+        values = [None if _missing(v) else str(v) for v in col]
+        return pa.array(values, type=typ)
+    if pa.types.is_timestamp(typ):
+        return pa.array(pd.to_datetime(col, errors="coerce"), type=typ, from_pandas=True)
+    values = [None if _missing(v) else v for v in col]
+    if pa.types.is_floating(typ):
+        return pa.array([float(v) if v is not None else None for v in values], type=typ)
+    return pa.array(values, type=typ)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT or value is pd.NA

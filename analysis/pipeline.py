@@ -1,0 +1,275 @@
+"""The build: raw corpus -> cleaned, measured articles -> tables in data/processed/.
+
+Records stream through in chunks; each chunk's articles are measured in worker
+processes (order kept, so results do not depend on the number of workers);
+rows are written to Parquet row group by row group; per-outlet tables are
+computed at the end from the per-article tables. Everything is written into a
+staging folder and swapped into place only when complete, under a lock.
+
+>>> from analysis import build, config
+>>> summary = build(config.RAW_DIR, "/tmp/analysis-doctest-out", workers=1, quiet=True)  # doctest: +SKIP
+>>> summary.exit_code  # doctest: +SKIP
+0
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, config
+from .article import STAGES, ArticleResult, analyse, stage_version, text_key
+from .cache import StageCache
+from .parquet_parts import RowGroupWriter
+from .readers import iter_records
+from .errors import BuildError
+from .records import RawRecord, Reject, rejects_frame
+from .storage import build_lock, replace_tree, write_parquet_atomic, write_text_atomic
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
+CACHE_DIR_NAME = ".cache"
+TABLES = ("articles", "quotes", "comments", "removed")
+
+
+@dataclass
+class BuildSummary:
+    """What a build did; ``exit_code`` follows the command line's contract."""
+
+    out: Path
+    n_read: int = 0
+    n_articles: int = 0
+    n_rejected: int = 0
+    n_words: int = 0
+    n_cached: int = 0
+    seconds: float = 0.0
+    reject_reasons: dict[str, int] = field(default_factory=dict)
+    up_to_date: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_REJECTS if self.n_rejected else EXIT_OK
+
+
+def _work(chunk: list[tuple[RawRecord, dict[str, str]]]) -> list[ArticleResult | Reject]:
+    """Measure one chunk of articles (runs in a worker process)."""
+    return [_safe_analyse(record, cached) for record, cached in chunk]
+
+
+def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
+    try:
+        return analyse(record, cached)
+    except RecursionError:
+        return Reject(record.article_id, record.origin, "text is nested too deeply to analyse", stage="measure")
+    except MemoryError:
+        return Reject(record.article_id, record.origin, "text too large to analyse in memory", stage="measure")
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+class _Outputs:
+    """The staging folder's streaming writers and what the summary needs."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        from .output_schemas import TABLE_SCHEMAS
+
+        self.writers = {name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name]) for name in TABLES}
+        self.rejects: list[Reject] = []
+
+    def add(self, results: list[ArticleResult | Reject]) -> None:
+        articles, quotes, comments, removed = [], [], [], []
+        for res in results:
+            if isinstance(res, Reject):
+                self.rejects.append(res)
+                continue
+            articles.append(res.row)
+            quotes += res.quotes
+            comments += res.comments
+            removed += res.removed
+        for name, rows in zip(TABLES, (articles, quotes, comments, removed)):
+            self.writers[name].write(rows)
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+        write_parquet_atomic(rejects_frame(self.rejects), self.staging / "rejects.parquet")
+
+
+def build(
+    corpus: str | os.PathLike = config.RAW_DIR,
+    out: str | os.PathLike = config.PROCESSED_DIR,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    columns: dict[str, str] | None = None,
+    chunk_size: int = 100,
+    use_cache: bool = True,
+    quiet: bool | None = None,
+    wait: float = 0.0,
+    strict: bool = False,
+) -> BuildSummary:
+    """Build the processed tables for ``corpus`` into ``out``; return a summary.
+
+    ``workers`` defaults to every core. ``engine="dask"`` runs the same
+    per-article work on a Dask cluster (``scheduler`` is its address; a
+    LocalCluster when None). Raises BuildLockedError when another build holds
+    ``out``, CorpusError when the corpus as a whole cannot be read.
+    """
+    out_dir = Path(out).resolve()
+    workers = workers or os.cpu_count() or 1
+    start = time.perf_counter()
+    with build_lock(out_dir, wait=wait):
+        _remove_stale_staging(out_dir)
+        staging = out_dir / f".staging-{os.getpid()}"
+        staging.mkdir(parents=True)
+        try:
+            summary = _build_into(Path(corpus), staging, out_dir, workers, engine, scheduler,
+                                  columns, chunk_size, use_cache, quiet)
+            summary.seconds = time.perf_counter() - start
+            if strict and summary.n_rejected:
+                raise BuildError(_strict_message(summary))
+            _write_build_info(staging, Path(corpus), summary)
+            replace_tree(staging, out_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    summary.out = out_dir
+    return summary
+
+
+def _strict_message(summary: BuildSummary) -> str:
+    reasons = "; ".join(f"{n} x {r}" for r, n in list(summary.reject_reasons.items())[:5])
+    return (f"{summary.n_rejected} of {summary.n_read} records rejected and --strict is set, "
+            f"so the previous outputs were kept. Reasons: {reasons}")
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    # Left behind by a build that was killed; we hold the lock, so no live build owns them.
+    for stale in out_dir.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine: str,
+                scheduler: str | None, columns: dict[str, str] | None, chunk_size: int,
+                use_cache: bool, quiet: bool | None) -> BuildSummary:
+    from .progress import Progress
+
+    summary = BuildSummary(out=out_dir)
+    outputs = _Outputs(staging)
+    cache = StageCache(out_dir / CACHE_DIR_NAME / "stages.sqlite") if use_cache else None
+    versions = {name: stage_version(name) for name in STAGES}
+    progress = Progress(quiet=quiet)
+    try:
+        records = iter_records(corpus, columns=columns)
+        chunks = (_with_cache(chunk, cache, versions, outputs) for chunk in _chunks(records, chunk_size))
+        for chunk, results in _run(chunks, engine, workers, scheduler):
+            summary.n_cached += sum(1 for _, c in chunk if len(c) == len(STAGES))
+            if cache is not None:
+                cache.put((stage, versions[stage], text_key(rec.raw_text), value)
+                          for (rec, _), res in zip(chunk, results) if isinstance(res, ArticleResult)
+                          for stage, value in res.computed.items())
+            outputs.add(results)
+            words = sum(r.row["n_words"] for r in results if isinstance(r, ArticleResult))
+            summary.n_words += words
+            progress.update(len(chunk), words)
+    finally:
+        progress.close()
+        if cache is not None:
+            cache.close()
+    outputs.close()
+    _summarise(summary, outputs)
+    from .tables import write_outlet_tables
+
+    write_outlet_tables(staging)
+    return summary
+
+
+def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
+                outputs: _Outputs) -> list[tuple[RawRecord, dict[str, str]]]:
+    """Pair each record of a chunk with its cached stage outputs; file rejects away."""
+    records = []
+    for item in chunk:
+        if isinstance(item, Reject):
+            outputs.rejects.append(item)
+        else:
+            records.append(item)
+    if cache is None or not records:
+        return [(r, {}) for r in records]
+    keys = [text_key(r.raw_text) for r in records]
+    found = {stage: cache.get(stage, version, keys) for stage, version in versions.items()}
+    return [(r, {s: found[s][k] for s in versions if k in found[s]}) for r, k in zip(records, keys)]
+
+
+def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, list]]:
+    """Yield (chunk, results) in input order, whatever the engine."""
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        yield from run_dask(chunks, _work, scheduler=scheduler, workers=workers)
+    elif engine != "local":
+        from .errors import AnalysisError
+
+        raise AnalysisError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    elif workers <= 1:
+        for chunk in chunks:
+            yield chunk, _work(chunk)
+    else:
+        yield from _run_pool(chunks, workers)
+
+
+def _run_pool(chunks: Iterator[list], workers: int) -> Iterator[tuple[list, list]]:
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(workers) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            if not chunk:
+                continue
+            pending.append((chunk, pool.apply_async(_work, (chunk,))))
+            # Bounded look-ahead keeps memory flat however large the corpus.
+            while len(pending) >= workers * 2:
+                done_chunk, job = pending.popleft()
+                yield done_chunk, job.get()
+        while pending:
+            done_chunk, job = pending.popleft()
+            yield done_chunk, job.get()
+
+
+def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:
+    summary.n_articles = outputs.writers["articles"].n_rows
+    summary.n_rejected = len(outputs.rejects)
+    summary.n_read = summary.n_articles + summary.n_rejected
+    reasons: dict[str, int] = {}
+    for rej in outputs.rejects:
+        key = rej.reason.split(" (")[0]
+        reasons[key] = reasons.get(key, 0) + 1
+    summary.reject_reasons = dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _write_build_info(staging: Path, corpus: Path, summary: BuildSummary) -> None:
+    from .versions import measure_versions
+
+    info = {
+        "corpus": str(corpus),
+        "n_read": summary.n_read,
+        "n_articles": summary.n_articles,
+        "n_rejected": summary.n_rejected,
+        "reject_reasons": summary.reject_reasons,
+        "versions": measure_versions(),
+        "stage_versions": {name: stage_version(name) for name in STAGES},
+    }
+    write_text_atomic(staging / "build.json", json.dumps(info, indent=2, sort_keys=True) + "\n")
