@@ -1,0 +1,229 @@
+"""Recognise boilerplate paragraphs of news web pages: what they are, not which outlet.
+
+Each recogniser looks at ONE paragraph (a line of the cleaned text) and returns
+a reason category, or ``None`` for article prose. The categories are the
+module-level ``REASON_*`` constants; ``analysis.clean`` records every removed
+segment with one of them so a report can group removals by kind.
+
+Patterns are written for the *kind* of furniture (calls to action, photo
+credits, tweet embeds, reporter bios ...) as it appears across outlets, are
+compiled once, anchored, and have bounded repetition so that an enormous
+paragraph costs linear time.
+
+>>> classify_paragraph("CLICK HERE TO GET THE NEWS APP")
+'call to action'
+>>> classify_paragraph("Protesters march in Boston on Monday. (AP Photo/Jane Doe)")
+'photo caption'
+>>> classify_paragraph("The council voted 7-2 on Monday.") is None
+True
+"""
+from __future__ import annotations
+
+import re
+
+# --- Reason categories (short, fixed strings a report can group by) -------------
+REASON_HEADER = "header"                  # "date 2024-12-19", "USA TODAY", "ANALYSIS/OPINION:"
+REASON_DATELINE = "dateline"              # "WASHINGTON, DC –", "NEW YORK (Reuters) -"
+REASON_BYLINE = "byline"                  # "(Jane Roe, Outlet)", "By Jane Roe", a lone name line
+REASON_KICKER = "kicker"                  # "ON FOX FIRST", "EXCLUSIVE:"
+REASON_TITLE = "title"                    # a headline as the first line
+REASON_BIO = "bio"                        # "Jane Roe is a reporter for ..."
+REASON_CONTACT = "contact"                # "Email him at ...", "Follow Jane on Twitter @x"
+REASON_CTA = "call to action"             # "CLICK HERE ...", "Follow us on ...", "Download the app"
+REASON_NEWSLETTER = "newsletter pitch"    # "Sign up for our newsletter ..."
+REASON_MEMBERSHIP = "membership pitch"    # "Join our private family ... Click to check it out."
+REASON_CORRECTION = "correction link"     # "Submit a Correction", "Report an error"
+REASON_RELATED = "related links"          # "Related Posts", "Read more: ...", all-caps link headlines
+REASON_CAPTION = "photo caption"          # text ending in a photo credit "(AP Photo/...)"
+REASON_TWEET = "embedded tweet"           # "... pic.twitter.com/x — Name (@handle) May 1, 2020"
+REASON_COMMENTS = "comment thread"        # readers' comments after the article
+REASON_EDITORS_NOTE = "editor's note"     # a paragraph "Editor's note: ..." (not "[Emphasis added]")
+REASON_ADVERT = "advertisement"           # "Advertisement", "Story continues below"
+REASON_COPYRIGHT = "copyright"            # "Copyright © 2019 ...", "© 2020 Tribune Content Agency"
+REASON_CREDIT = "credit"                  # "The Associated Press contributed to this report."
+REASON_DISCLAIMER = "disclaimer"          # "The opinions expressed ... are their own ..."
+REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", "Slideshow (4 Images)"
+
+ALL_REASONS: tuple[str, ...] = (
+    REASON_HEADER, REASON_DATELINE, REASON_BYLINE, REASON_KICKER, REASON_TITLE, REASON_BIO,
+    REASON_CONTACT, REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
+    REASON_RELATED, REASON_CAPTION, REASON_TWEET, REASON_COMMENTS, REASON_EDITORS_NOTE,
+    REASON_ADVERT, REASON_COPYRIGHT, REASON_CREDIT, REASON_DISCLAIMER, REASON_FURNITURE,
+)
+
+# Boilerplate is short; longer paragraphs are prose and skip most tests (also keeps it fast).
+MAX_BOILERPLATE_CHARS = 700
+MAX_CAPTION_WORDS = 90
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+# Paragraphs recognised by how they START. Group name -> reason (see _GROUP_REASON).
+_START_RE = re.compile(
+    r"(?:"
+    r"(?P<copyright>(?:copyright\b|©|\(c\) \d{4}|all rights reserved))"
+    r"|(?P<cta>(?:click|tap) (?:here|to|for)\b|download (?:the|our)\b|get the [\w ]{1,30} app\b"
+    r"|(?:follow|like|join|find) us (?:on|at)\b|watch:|watch (?:the )?(?:full |latest )?video\b"
+    r"|share (?:this|on)\b|listen to (?:this )?(?:article|story|podcast)\b"
+    r"|subscribe (?:on|to) (?:apple|spotify|our podcast|the podcast|itunes)\b"
+    r"|see (?:the )?(?:full|latest|more) (?:coverage|stories|video)\b)"
+    r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
+    r"|found (?:an |a )?(?:error|typo)\b)"
+    r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
+    r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
+    r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:)"
+    r"|(?P<advert>(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*(?:continue reading[^.]{0,40})?$"
+    r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
+    r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
+    r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$)"
+    r"|(?P<editors>editor[’']?s[’']? note\s*:)"
+    r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b)"
+    r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand"
+    r"|enlarge this image|hide caption|toggle caption)\s*$|slideshow \(\d+ images?\)"
+    r"|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
+    r"|this article is more than \d+ \w+ old|image copyright\b|image caption\b|enlarge this image\b"
+    r"|updated (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$)"
+    r"|(?P<contact>(?:e-?mail|contact|reach) (?:him|her|them|me|us|the author|the reporter)\b"
+    r"|follow (?:him|her|them|me)\b|follow [A-Z][\w.'’-]{0,20}(?: [A-Z][\w.'’-]{0,20}){0,2} on "
+    r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|send (?:us )?(?:news )?tips\b)"
+    r")",
+    re.IGNORECASE,
+)
+
+_GROUP_REASON = {
+    "copyright": REASON_COPYRIGHT, "cta": REASON_CTA, "correction": REASON_CORRECTION,
+    "related": REASON_RELATED, "advert": REASON_ADVERT, "credit": REASON_CREDIT,
+    "editors": REASON_EDITORS_NOTE, "disclaimer": REASON_DISCLAIMER,
+    "furniture": REASON_FURNITURE, "contact": REASON_CONTACT,
+}
+
+# Pitches are recognised by what they ask for anywhere in a short paragraph.
+_NEWSLETTER_RE = re.compile(
+    r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your)\b",
+    re.IGNORECASE)
+_SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get (?:it|them|our)|delivered)\b",
+                        re.IGNORECASE)
+_MEMBERSHIP_RE = re.compile(
+    r"\b(?:join (?:our|us)|become a (?:member|subscriber|patron|supporter)|membership"
+    r"|support (?:our|independent|quality) (?:journalism|reporting|work)|make a (?:donation|contribution)"
+    r"|donate\b|proposition for you|unprecedented access|exclusive access)",
+    re.IGNORECASE)
+_ASK_RE = re.compile(
+    r"\b(?:click|check it out|sign up|subscribe|support us|donate|join (?:now|today)|learn more|here)\b",
+    re.IGNORECASE)
+
+# Photo credits at the END of a paragraph.
+_CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
+                 r"|Bloomberg|Shutterstock|iStock|Pixabay|Wikimedia|Flickr|Courtesy|courtesy|Handout"
+                 r"|Pool|POOL|File|FILE|via AP|UPI|Xinhua|Alamy|Corbis|NurPhoto|SIPA|Sipa)")
+_CAPTION_END_RE = re.compile(
+    r"(?:\([^()\n]{0,100}?\b" + _CREDIT_WORDS + r"\b[^()\n]{0,100}\)"
+    r"|\b(?:REUTERS|AFP|EPA|AP|UPI)/[^\n]{1,80}"
+    r"|\bPhoto ?: ?[^\n]{1,80}"
+    r"|(?:Getty Images|Shutterstock|iStock(?:photo)?))\s*$")
+_TAIL_CHARS = 260
+
+# Embedded tweets: "... — Name (@handle) Month D, YYYY" closing the paragraph,
+# or a paragraph that is little more than a pic.twitter.com / t.co link.
+_TWEET_END_RE = re.compile(
+    r"[—–-]{1,2} ?[^()\n]{0,80}\(@\w{1,30}\) ?" + _MONTH + r" \d{1,2}, \d{4}\s*$")
+_TWEET_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
+
+# "Jane Roe is a reporter for ..." — a closing paragraph about the author.
+_BIO_RE = re.compile(
+    r"[A-Z][\w.'’-]{0,25}(?: (?:[A-Z][\w.'’-]{0,25}|de|van|von|da|del|la)){0,4} "
+    r"(?:is|was|has been|serves as) (?:an? |the )?[^.\n]{0,120}?\b"
+    r"(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|commentator"
+    r"|author|producer|anchor|host|senior fellow|fellow|analyst|blogger|editorial board)s?\b")
+BIO_TAIL_PARAGRAPHS = 3
+
+_ALPHA_RE = re.compile(r"[^\W\d_]")
+_LOWER_RE = re.compile(r"[a-z]")
+_WORD_RE = re.compile(r"\S+")
+
+
+def _is_all_caps_headline(par: str) -> bool:
+    """An all-capitals line of 4+ words: a link to another story (or a shouted CTA)."""
+    if len(par) > 200 or _LOWER_RE.search(par):
+        return False
+    letters = _ALPHA_RE.findall(par)
+    return len(letters) >= 12 and len(_WORD_RE.findall(par)) >= 4 and all(c.isupper() for c in letters)
+
+
+def _pitch_reason(par: str) -> str | None:
+    """Newsletter or membership pitch: what it offers plus an ask, in one short paragraph."""
+    if _NEWSLETTER_RE.search(par) and _SIGNUP_RE.search(par):
+        return REASON_NEWSLETTER
+    if _MEMBERSHIP_RE.search(par) and _ASK_RE.search(par):
+        return REASON_MEMBERSHIP
+    return None
+
+
+def caption_reason(par: str) -> str | None:
+    """``REASON_CAPTION`` if the paragraph ends in a photo credit, else None.
+
+    >>> caption_reason("Officers at the scene. (Staff photo by Ann Lee/Daily News)")
+    'photo caption'
+    >>> caption_reason("The report (published Monday) was long.") is None
+    True
+    """
+    tail = par[-_TAIL_CHARS:]
+    if not _CAPTION_END_RE.search(tail):
+        return None
+    if len(_WORD_RE.findall(par[: MAX_CAPTION_WORDS * 12])) > MAX_CAPTION_WORDS:
+        return None
+    return REASON_CAPTION
+
+
+def tweet_reason(par: str) -> str | None:
+    """``REASON_TWEET`` for an embedded tweet paragraph, else None.
+
+    >>> tweet_reason("Big day! pic.twitter.com/AbC123 — Jo Doe (@jodoe) May 2, 2019")
+    'embedded tweet'
+    """
+    tail = par[-_TAIL_CHARS:]
+    if _TWEET_END_RE.search(tail):
+        return REASON_TWEET
+    link = _TWEET_LINK_RE.search(tail)
+    if link and len(tail) - link.end() < 3 and len(par) < 400:
+        return REASON_TWEET
+    return None
+
+
+def bio_reason(par: str) -> str | None:
+    """``REASON_BIO`` for an author bio paragraph ("X is a reporter for ..."), else None.
+
+    Only meaningful near the end of an article; the caller restricts where it is asked.
+
+    >>> bio_reason("Jane Roe is a reporter for the Daily News. Email her at jr@x.com.")
+    'bio'
+    """
+    if len(par) > MAX_BOILERPLATE_CHARS or not _BIO_RE.match(par):
+        return None
+    return REASON_BIO
+
+
+def classify_paragraph(par: str) -> str | None:
+    """The boilerplate reason for one stripped paragraph, or None if it is prose.
+
+    >>> classify_paragraph("Submit a Correction")
+    'correction link'
+    >>> classify_paragraph("Sign up for our newsletter to get the news in your inbox.")
+    'newsletter pitch'
+    >>> classify_paragraph("ICE agents arrested 40 people, officials said.") is None
+    True
+    """
+    if not par:
+        return None
+    reason = tweet_reason(par) or caption_reason(par)
+    if reason or len(par) > MAX_BOILERPLATE_CHARS:
+        return reason
+    m = _START_RE.match(par)
+    if m:
+        return _GROUP_REASON[m.lastgroup or "cta"]
+    reason = _pitch_reason(par)
+    if reason:
+        return reason
+    if _is_all_caps_headline(par):
+        return REASON_CTA if par.upper().startswith(("CLICK", "TAP ", "WATCH", "DOWNLOAD")) else REASON_RELATED
+    return None

@@ -1,0 +1,340 @@
+"""Clean one article: normalise text and set page boilerplate apart, losing nothing.
+
+``clean_article`` returns the article body as paragraphs separated by one blank
+line, plus what it took out: the headline (``title``), a leading ``date``
+header, the ``author`` from a byline, a ``kicker`` ("EXCLUSIVE"), reader
+``comments``, and every other removed piece in ``removed`` as
+``(segment, reason)`` with a reason from the ``REASON_*`` categories of
+:mod:`analysis.boilerplate` (re-exported here). Every non-space character of
+the input ends up in exactly one of those places, so nothing is lost silently.
+
+Whitespace is normalised (Unicode NFC, no zero-width or control characters,
+non-breaking and other spaces become " ", runs collapse); curly quotes,
+apostrophes and dashes are kept as they are because the quote detector needs
+them. Editorial insertions such as "[Emphasis added]" stay in the body.
+
+>>> art = clean_article("date 2024-12-19 WASHINGTON, DC – The council met.\\n\\nCLICK HERE FOR MORE")
+>>> art.text, art.date, art.removed[-1]
+('The council met.', datetime.date(2024, 12, 19), ('CLICK HERE FOR MORE', 'call to action'))
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from analysis.boilerplate import (  # noqa: F401  (reason constants are part of this module's API)
+    ALL_REASONS, REASON_ADVERT, REASON_BIO, REASON_BYLINE, REASON_CAPTION, REASON_COMMENTS,
+    REASON_CONTACT, REASON_COPYRIGHT, REASON_CORRECTION, REASON_CREDIT, REASON_CTA,
+    REASON_DATELINE, REASON_DISCLAIMER, REASON_EDITORS_NOTE, REASON_FURNITURE, REASON_HEADER,
+    REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
+    REASON_TWEET, bio_reason, classify_paragraph,
+)
+from analysis.comments import Comment, split_comment_thread
+
+__all__ = ["CleanArticle", "Comment", "clean_article", "normalize_text", "ALL_REASONS"]
+
+
+@dataclass
+class CleanArticle:
+    """An article body with its boilerplate set apart (see :func:`clean_article`)."""
+
+    text: str
+    title: str | None = None
+    date: datetime.date | None = None
+    author: str | None = None
+    kicker: str | None = None
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+# --- character-level normalisation ---------------------------------------------
+def _char_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))}
+    table.update({ord("\n"): "\n", ord("\t"): "    ", 0x0B: "\n", 0x0C: "\n", 0x1C: "\n",
+                  0x1D: "\n", 0x1E: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"})
+    # zero-width space, word joiner, BOM, soft hyphen: invisible, split words for the tokenizer.
+    table.update({c: None for c in (0x200B, 0x2060, 0xFEFF, 0x00AD)})
+    # every Unicode space separator (Zs) other than " " becomes " "
+    table.update({c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)})
+    return table
+
+
+_CHAR_TABLE = _char_table()
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SPACE_RUN_RE = re.compile(" {2,}")
+
+
+def normalize_text(raw: str) -> str:
+    """Characters normalised; line structure (and indentation) kept.
+
+    >>> normalize_text("a\\u00a0b\\u200bc\\r\\nd\\x07")
+    'a bc\\nd'
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_TABLE)
+    if not text.isascii():
+        text = _SURROGATE_RE.sub("", text)
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Each non-blank line, spaces collapsed and stripped, is one paragraph."""
+    text = _SPACE_RUN_RE.sub(" ", text)
+    return [p for p in (line.strip() for line in text.split("\n")) if p]
+
+
+# --- leading elements: header, title, byline, dateline, kicker ------------------------
+_HEADER_RE = re.compile(r"date:? (\d{4})-(\d{2})-(\d{2})\b ?", re.IGNORECASE)
+_NAME = r"[A-Z][a-z'’\-]*[a-z](?:[A-Z][a-z'’\-]+)?"
+_NAME_TOKEN = r"(?:" + _NAME + r"|[A-Z]\.)"
+_PERSON = _NAME + r"(?: " + _NAME_TOKEN + r"){1,3}"
+_NAME_LINE_RE = re.compile(_PERSON + r"$")
+_BY_LINE_RE = re.compile(r"(?:By|BY) (" + _PERSON + r"(?:(?:,| and| &|, and) " + _PERSON + r"){0,3})"
+                         r"(?:,? [^\n]{0,40})?$")
+_PAREN_BYLINE_RE = re.compile(r"\((" + _PERSON + r"), ([^()\n]{2,60})\) ?(?=\S)")
+_KICKER_WORDS = (r"(?:EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|WATCH|DEVELOPING|JUST IN|ALERT|ANALYSIS"
+                 r"|OPINION|EDITORIAL|COMMENTARY|FIRST ON [A-Z]{2,12}|ON [A-Z]{2,12} FIRST|FACT CHECK"
+                 r"|EXPLAINER|LIVE|VIDEO|PHOTOS?|URGENT|SPECIAL REPORT|PODCAST|REVIEW)")
+_SEP_KICKER_RE = re.compile(r"(" + _KICKER_WORDS + r"(?:/" + _KICKER_WORDS + r")?)"
+                            r" ?(?::|—|–|-{1,2}|\|) ?(?=\S)")
+_GLUED_RUN_RE = re.compile(r"[A-Z][A-Z0-9 '’&!.,]{2,60}(?=[a-z])")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_TWO_LETTER_WORDS = frozenset({"An", "In", "As", "At", "On", "If", "It", "Is", "Of", "To", "By",
+                               "Or", "Up", "So", "No", "We", "He", "My", "Me", "Us", "Do", "Go"})
+_CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+_DATELINE_RE = re.compile(
+    r"(?P<city>" + _CITY + r")(?P<region>, [A-Z][A-Za-z.]{0,14}(?: [A-Z][A-Za-z.]{0,14}){0,2})?"
+    r"(?P<agency> ?\([A-Za-z .&]{1,30}\))? ?(?:—|–|-{1,2}) ?(?=\S)")
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][”\"’']? [A-Z]")
+_NO_TITLE_END = frozenset(".,;:…")
+_WORD_RE = re.compile(r"\S+")
+
+
+def _caps_line(par: str) -> bool:
+    """A short line in capitals only ("USA TODAY"); scripts without case never qualify."""
+    return len(par) <= 40 and sum(c.isupper() for c in par) >= 2 and not any(c.islower() for c in par)
+
+
+def _headline_like(par: str) -> bool:
+    """A short line without final punctuation and without a sentence break inside."""
+    if len(par) > 250 or par[-1] in _NO_TITLE_END:
+        return False
+    if len(par) > 1 and par[-1] in "”\"’')" and par[-2] in ".!?,":
+        return False
+    n_words = len(_WORD_RE.findall(par))
+    return 4 <= n_words <= 30 and not _SENTENCE_BREAK_RE.search(par)
+
+
+def _byline_name(par: str) -> str | None:
+    """The author named by a byline-only paragraph ("By Jane Roe", "Jane Q. Roe"), or None."""
+    if len(par) > 120:
+        return None
+    if _NAME_LINE_RE.match(par):
+        return par
+    m = _BY_LINE_RE.match(par)
+    return m.group(1) if m else None
+
+
+def _glued_kicker(par: str) -> tuple[str, str] | None:
+    """Split "ON FOX FIRSTA group said" / "EXCLUSIVEThe man" into (kicker, body)."""
+    m = _GLUED_RUN_RE.match(par)
+    if not m:
+        return None
+    run = m.group()
+    if run[-1] == " ":  # "... FIRSTA conservative": a one-letter word "A"/"I" is glued on
+        tokens = run.split()
+        last = tokens[-1] if tokens else ""
+        if len(tokens) < 2 or last[-1:] not in ("A", "I") or len(last) < 5 or not last.isalpha():
+            return None
+        kicker = run.rstrip()[:-1].rstrip()
+        return kicker, par[len(kicker):].lstrip()
+    if run[-2:-1] in (" ", "") or not run[-1].isupper():
+        return None
+    kicker = run[:-1].rstrip(" ,:")
+    word = run[-1] + _LOWER_WORD_RE.match(par, m.end()).group()
+    if sum(c.isalpha() for c in kicker) < 4 or (len(word) == 2 and word not in _TWO_LETTER_WORDS):
+        return None
+    return kicker, par[len(run) - 1:]
+
+
+def _dateline(par: str) -> re.Match[str] | None:
+    """A "CITY, State (Agency) —" opening; a lone short all-caps word may be an acronym."""
+    m = _DATELINE_RE.match(par)
+    if not m:
+        return None
+    if not (m["region"] or m["agency"] or " " in m["city"]) and len(m["city"].rstrip(".")) < 5:
+        return None
+    return m
+
+
+class _Cleaner:
+    """State of one clean_article call: paragraphs and what became of each."""
+
+    def __init__(self, paras: list[str]) -> None:
+        self.paras = paras
+        self.reasons: list[str | None] = [None] * len(paras)
+        self.prefixes: dict[int, list[tuple[str, str]]] = {}
+        self.lo, self.hi = 0, len(paras)
+        self.article = CleanArticle(text="")
+
+    # -- helpers --
+    def _next_kept(self, i: int) -> int:
+        k = i + 1
+        while k < self.hi and self.reasons[k] is not None:
+            k += 1
+        return k
+
+    def _strip_prefix(self, i: int, end: int, reason: str) -> None:
+        par = self.paras[i]
+        self.prefixes.setdefault(i, []).append((par[:end].strip(), reason))
+        self.paras[i] = par[end:].strip()
+
+    def classify_all(self) -> None:
+        for i, par in enumerate(self.paras):
+            self.reasons[i] = classify_paragraph(par)
+
+    # -- the tail: bios and fragments trailing after closing boilerplate --
+    def tail_walk(self) -> bool:
+        j, run, seen_boilerplate = self.hi - 1, [], False
+        while j >= self.lo:
+            if self.reasons[j] is None and bio_reason(self.paras[j]):
+                self.reasons[j] = REASON_BIO
+            if self.reasons[j] is not None:
+                seen_boilerplate = True
+            elif not self._fragment(self.paras[j]):
+                break
+            run.append(j)
+            j -= 1
+        if not seen_boilerplate:
+            return False
+        for k in run:
+            if self.reasons[k] is None:
+                self.reasons[k] = self._neighbour_reason(k)
+        changed = j + 1 != self.hi
+        self.hi = j + 1
+        return changed
+
+    def _fragment(self, par: str) -> bool:
+        return par[-1] not in ".!?”\"’'" and len(par) <= 200 and len(_WORD_RE.findall(par)) <= 20
+
+    def _neighbour_reason(self, k: int) -> str:
+        """Reason of the removed paragraph just before ``k``, else of the next removed one."""
+        before = self.reasons[k - 1] if k > 0 else None
+        if before is not None:
+            return before
+        for n in range(k + 1, len(self.paras)):  # walked backwards, so k + 1 is already set
+            if self.reasons[n] is not None:
+                return self.reasons[n]  # type: ignore[return-value]
+        return REASON_RELATED
+
+    # -- the lead: one rule at a time on the first kept paragraph, until none applies --
+    def lead_loop(self) -> bool:
+        changed = False
+        while self.lo < self.hi:
+            i = self.lo
+            if self.reasons[i] is not None:
+                self.lo += 1
+                continue
+            if not self._lead_step(i):
+                break
+            changed = True
+            if not self.paras[i]:
+                self.reasons[i] = REASON_HEADER  # nothing left: drop the empty paragraph
+                self.lo += 1
+        return changed
+
+    def _lead_step(self, i: int) -> bool:
+        par, nxt = self.paras[i], self._next_kept(i)
+        has_next = nxt < self.hi
+        art = self.article
+        m = _HEADER_RE.match(par)
+        if m:
+            if art.date is None:
+                art.date = _safe_date(*m.groups())
+            self._strip_prefix(i, m.end(), REASON_HEADER)
+            return True
+        reason = classify_paragraph(par)
+        if reason:
+            self.reasons[i] = reason
+            return True
+        if has_next and _caps_line(par):
+            self.reasons[i] = REASON_HEADER  # "USA TODAY", "ANALYSIS/OPINION:"
+            return True
+        if has_next and _headline_like(par) and not _headline_like(self.paras[nxt]):
+            art.title = art.title or par
+            self.reasons[i] = REASON_TITLE
+            return True
+        name = _byline_name(par) if has_next else None
+        if name and not _byline_name(self.paras[nxt]):
+            art.author = art.author or name
+            self.reasons[i] = REASON_BYLINE
+            return True
+        return self._lead_prefix(i, par)
+
+    def _lead_prefix(self, i: int, par: str) -> bool:
+        art = self.article
+        m = _PAREN_BYLINE_RE.match(par)
+        if m:
+            art.author = art.author or m.group(1)
+            self._strip_prefix(i, m.end(), REASON_BYLINE)
+            return True
+        m = _SEP_KICKER_RE.match(par)
+        if m:
+            art.kicker = art.kicker or m.group(1)
+            self._strip_prefix(i, m.end(), REASON_KICKER)
+            return True
+        glued = _glued_kicker(par)
+        if glued:
+            art.kicker = art.kicker or glued[0]
+            self._strip_prefix(i, len(par) - len(glued[1]), REASON_KICKER)
+            return True
+        m = _dateline(par)
+        if m:
+            self._strip_prefix(i, m.end(), REASON_DATELINE)
+            return True
+        return False
+
+    def finish(self) -> CleanArticle:
+        body, removed = [], []
+        for i, par in enumerate(self.paras):
+            removed.extend(self.prefixes.get(i, ()))
+            reason = self.reasons[i]
+            if reason is None:
+                body.append(par)
+            elif par:
+                removed.append((par, reason))
+        self.article.removed = [(seg, why) for seg, why in removed if seg]
+        self.article.text = "\n\n".join(body)
+        return self.article
+
+
+def _safe_date(year: str, month: str, day: str) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def clean_article(raw_text: str) -> CleanArticle:
+    """Clean one article's raw text; never raises on a ``str``.
+
+    >>> art = clean_article("ON AIR FIRSTA judge ruled.\\n\\nJane Roe is a reporter for X News.")
+    >>> art.kicker, art.text, art.removed
+    ('ON AIR FIRST', 'A judge ruled.', [('ON AIR FIRST', 'kicker'), ('Jane Roe is a reporter for X News.', 'bio')])
+    """
+    if not isinstance(raw_text, str):
+        raw_text = "" if raw_text is None else str(raw_text)
+    text = normalize_text(raw_text)
+    text, thread, comments = split_comment_thread(text)
+    cleaner = _Cleaner(_paragraphs(text))
+    cleaner.classify_all()
+    while cleaner.tail_walk() | cleaner.lead_loop():
+        pass
+    article = cleaner.finish()
+    if thread:
+        thread_text = "\n".join(p for p in (ln.strip() for ln in _SPACE_RUN_RE.sub(" ", thread).split("\n")) if p)
+        article.removed.append((thread_text, REASON_COMMENTS))
+        article.comments = comments
+    return article
