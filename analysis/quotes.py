@@ -1,0 +1,441 @@
+"""Quotations in news text: where they are, what kind, who speaks, how much.
+
+``extract_quotes`` makes one pass over the quotation marks of a text, telling
+apostrophes ("they’re", "officers’ union") from marks by their neighbours,
+pairs marks with a stack per paragraph (a quotation that runs over several
+paragraphs keeps its opening mark open when the next paragraph opens with a
+mark), adds block quotations set off without marks after a line such as
+"Romero said:", then classifies each span and finds its speaker in a window
+around it (see :mod:`analysis.speakers`).
+
+Kinds: "direct" (a quotation of speech or writing), "partial" (a quoted
+fragment inside the writer's sentence), "block" (set off without marks) and
+"scare" (a short phrase or a title in marks that nobody is quoted as saying).
+Scare quotes do not count towards :func:`quote_share`.
+
+>>> qs = extract_quotes('“We will act,” Mayor Jane Roe said of the ‘crisis’.')
+>>> [(q.text, q.kind, q.speaker, q.cue) for q in qs]
+[('We will act,', 'direct', 'Jane Roe', 'said'), ('crisis', 'scare', None, None)]
+>>> round(quote_share('“We will act,” she said.'), 2)
+0.6
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from analysis.speakers import (
+    DEFAULT_CUES,
+    Attribution,
+    CueLexicon,
+    SpeakerResolver,
+    attribution_before,
+    find_attribution,
+)
+from analysis.tokens import WORD_RE, count_words
+
+KINDS = ("direct", "partial", "block", "scare")
+COUNTED_KINDS = frozenset({"direct", "partial", "block"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation. ``text == source[start:end]`` (marks excluded).
+
+    speaker is a resolved name or None; speaker_start/speaker_end locate the
+    mention the attribution names (e.g. "he"); cue is the reporting verb or
+    phrase.
+
+    >>> Quote(0, 2, "Hi", "direct").speaker is None
+    True
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+# --------------------------------------------------------------------------
+# Marks: one pass, apostrophes told apart, pairing with a stack
+# --------------------------------------------------------------------------
+
+_MARK_RE = re.compile(r"[\"'“”‘’«»„‟‹›\n]")
+_OPEN_DOUBLE = "“„‟«"
+_CLOSE_DOUBLE = "”»"
+_OPENERS_AFTER_BREAK = "“\"«„‘'"
+_SPACE_BEFORE_OPEN = "([{—–-/“‘\"'"
+_PUNCT_AFTER_CLOSE = ".,;:!?)]}—–-/…”’\"'"
+_ELISION_RE = re.compile(r"(?:em|til|cause|n|tis|twas|\d\d)s?\b", re.I)
+_WS_RE = re.compile(r"\s*")
+
+
+@dataclass(slots=True)
+class _Span:
+    open_pos: int  # the opening mark
+    close_end: int  # just after the closing mark (or the paragraph end if unclosed)
+    start: int  # quoted words, marks excluded
+    end: int
+
+
+def _double_role(prev: str, nxt: str, double_open: bool) -> str:
+    """Role of a straight double quote from its neighbours: "open" or "close"."""
+    space_before = prev.isspace() or prev in _SPACE_BEFORE_OPEN
+    space_after = nxt.isspace() or nxt in _PUNCT_AFTER_CLOSE
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "close" if double_open else "open"
+
+
+def _single_role(text: str, i: int, ch: str, single_open: bool) -> str | None:
+    """Role of ‘ ’ or ': "open", "close", or None for an apostrophe.
+
+    Letter on both sides is an apostrophe (they’re, A'Beuy); after a word with
+    no single quote open it is a possessive or elision (officers’ union).
+    """
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return None
+    if nxt.isalnum():  # before a word
+        if ch == "’" or _ELISION_RE.match(text, i + 1):
+            return None  # ’em, '90s
+        return "open" if (prev.isspace() or prev in _SPACE_BEFORE_OPEN or i == 0) else None
+    if ch == "‘":
+        return "open"
+    return "close" if single_open else None
+
+
+def _mark_role(text: str, i: int, ch: str, n_double: int, n_single: int) -> tuple[str, str] | None:
+    if ch in _OPEN_DOUBLE:
+        return "d", "open"
+    if ch in _CLOSE_DOUBLE:
+        return "d", "close"
+    if ch == '"':
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return "d", _double_role(prev, nxt, n_double > 0)
+    if ch == "‹":
+        return "s", "open"
+    if ch == "›":
+        return "s", "close"
+    role = _single_role(text, i, ch, n_single > 0)
+    return None if role is None else ("s", role)
+
+
+class _Pairer:
+    """Stack of open marks for the current paragraph; emits outermost spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stack: list[tuple[int, str]] = []
+        self.counts = {"d": 0, "s": 0}
+        self.spans: list[_Span] = []
+        self.skip = -1
+
+    def push(self, pos: int, kind: str) -> None:
+        self.stack.append((pos, kind))
+        self.counts[kind] += 1
+
+    def close(self, pos: int, kind: str) -> None:
+        if self.counts[kind] == 0:
+            return  # a stray closing mark
+        k = len(self.stack) - 1
+        while self.stack[k][1] != kind:
+            k -= 1
+        open_pos = self.stack[k][0]
+        for _, kd in self.stack[k:]:
+            self.counts[kd] -= 1
+        del self.stack[k:]
+        if not self.stack:
+            self.spans.append(_Span(open_pos, pos + 1, open_pos + 1, pos))
+
+    def end_paragraph(self, pos: int) -> None:
+        """At a line break: carry an open quotation into a paragraph that opens
+        with a mark; otherwise an unclosed double quote runs to the line's end."""
+        if not self.stack:
+            return
+        outer_pos, outer_kind = self.stack[0]
+        j = _WS_RE.match(self.text, pos).end()
+        self.stack.clear()
+        self.counts = {"d": 0, "s": 0}
+        if j < len(self.text) and self.text[j] in _OPENERS_AFTER_BREAK and (
+            (outer_kind == "d") == (self.text[j] in "“\"«„")
+        ):
+            self.push(outer_pos, outer_kind)
+            self.skip = j
+        elif outer_kind == "d":
+            self.spans.append(_Span(outer_pos, pos, outer_pos + 1, pos))
+
+
+def _mark_spans(text: str) -> list[_Span]:
+    """Outermost quotation spans found by pairing marks.
+
+    >>> [(s.start, s.end) for s in _mark_spans('a "b ‘c’" d')]
+    [(3, 8)]
+    """
+    pairer = _Pairer(text)
+    for m in _MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            pairer.end_paragraph(i)
+            continue
+        if i == pairer.skip:
+            continue
+        role = _mark_role(text, i, ch, pairer.counts["d"], pairer.counts["s"])
+        if role is None:
+            continue
+        if role[1] == "open":
+            pairer.push(i, role[0])
+        else:
+            pairer.close(i, role[0])
+    pairer.end_paragraph(len(text))
+    return [s for s in (_strip(text, s) for s in pairer.spans) if s is not None]
+
+
+def _strip(text: str, span: _Span) -> _Span | None:
+    """Trim whitespace inside the marks; drop a span with no words."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not WORD_RE.search(text, start, end):
+        return None
+    return _Span(span.open_pos, span.close_end, start, end)
+
+
+# --------------------------------------------------------------------------
+# Block quotations: a paragraph after "... said:" with no marks
+# --------------------------------------------------------------------------
+
+_BLOCK_INTRO_RE = re.compile(r":[ \t]*\n")
+_EDITOR_NOTE_RE = re.compile(r"\s*\[[^\[\]\n]{1,60}\]\s*$")
+_MARK_CHARS = "“\"«„‘'"
+
+
+def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]:
+    """Paragraphs introduced by a reporting cue and a colon, set off without marks.
+
+    A trailing bracketed editor's note ("[Emphasis added]") is left out.
+
+    >>> text = "He said:\\n\\nWe all go. [Emphasis added]"
+    >>> [text[s.start:s.end] for s, _ in _block_spans(text, DEFAULT_CUES)]
+    ['We all go.']
+    """
+    blocks: list[tuple[_Span, Attribution]] = []
+    for m in _BLOCK_INTRO_RE.finditer(text):
+        j = _WS_RE.match(text, m.end()).end()
+        if j >= len(text) or text[j] in _MARK_CHARS:
+            continue  # a marked quotation follows: handled as a direct quote
+        att = attribution_before(text, j, cues)
+        if att is None or not att.intro:
+            continue
+        end = text.find("\n", j)
+        end = len(text) if end < 0 else end
+        note = _EDITOR_NOTE_RE.search(text, j, end)
+        end = note.start() if note else len(text[:end].rstrip())
+        if count_words(text[j:end]) >= 3:
+            blocks.append((_Span(j, end, j, end), att))
+    return blocks
+
+
+# --------------------------------------------------------------------------
+# Classification
+# --------------------------------------------------------------------------
+
+SHORT_QUOTE_WORDS = 3
+_FRAME_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|l?ed|l?ing)?|term(?:s|ed|ing)?"
+    r"|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing)(?:\s+\w+)?\s+as|refer(?:s|red|ring)\s+to(?:\s+\w+)?\s+as"
+    r"|warn(?:s|ed|ing)?\s+(?:of|about|against)|promis(?:e|es|ed|ing))\b"
+)
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from & de la".split())
+_SENTENCE_OPENERS = ".!?:;—–(\n"
+
+
+def _opens_sentence(text: str, open_pos: int) -> bool:
+    """True when the opening mark starts a sentence (or the text/paragraph)."""
+    k = open_pos - 1
+    while k >= 0 and open_pos - k < 12 and text[k] in " \t\u00a0":
+        k -= 1
+    if k < 0:
+        return True
+    if text[k] in _SENTENCE_OPENERS:
+        return True
+    return text[k] in "”\"’'" and k > 0 and text[k - 1] in ".!?,"
+
+
+def _framed(text: str, open_pos: int) -> bool:
+    """True when a framing cue ("calling", "described as") sits just before the mark."""
+    for m in _FRAME_RE.finditer(text, max(0, open_pos - 45), open_pos):
+        if len(text[m.end() : open_pos].split()) <= 3:
+            return True
+    return False
+
+
+def _is_title(quoted: str) -> bool:
+    """Title Case phrase without final punctuation: a show, book or document title.
+
+    >>> _is_title("The Rachel Maddow Show"), _is_title("We go now")
+    (True, False)
+    """
+    words = quoted.split()
+    if len(words) < 2 or quoted[-1] in ".,!?;:…":
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+
+
+def _classify(text: str, span: _Span, att: Attribution | None) -> str:
+    quoted = text[span.start : span.end]
+    adjacent = att is not None and (att.where == "after" or att.intro)
+    opens = _opens_sentence(text, span.open_pos)
+    if adjacent:
+        return "direct" if opens or att.intro else "partial"
+    if _is_title(quoted):
+        return "scare"
+    if count_words(quoted) <= SHORT_QUOTE_WORDS:
+        return "partial" if _framed(text, span.open_pos) else "scare"
+    return "direct" if opens else "partial"
+
+
+# --------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------
+
+_CONTINUATION_GAP = 160
+
+
+def _candidates(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution | None, str]]:
+    """Blocks and mark spans in text order, each with its attribution and kind."""
+    blocks = _block_spans(text, cues)
+    found: list[tuple[_Span, Attribution | None, str]] = [(s, a, "block") for s, a in blocks]
+    b = 0
+    for span in _mark_spans(text):
+        while b < len(blocks) and blocks[b][0].end <= span.open_pos:
+            b += 1
+        if b < len(blocks) and blocks[b][0].start < span.close_end:
+            continue  # inside a block quotation: part of it
+        att = find_attribution(text, span.open_pos, span.close_end, cues)
+        found.append((span, att, _classify(text, span, att)))
+    found.sort(key=lambda item: item[0].start)
+    return found
+
+
+def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
+    """Quotations in ``text``, in order, with kind, speaker and cue.
+
+    Never raises on odd text; unbalanced marks degrade to fewer or shorter
+    quotes.  ``cues`` is a lexicon from :func:`analysis.speakers.load_cues`
+    (default: the package's reporting-verbs list).
+
+    >>> q = extract_quotes('Anthony Romero spoke. “We have a plan,” he said.')[0]
+    >>> q.text, q.kind, q.speaker, q.speaker_start, q.cue
+    ('We have a plan,', 'direct', 'Anthony Romero', 40, 'said')
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    cues = cues or DEFAULT_CUES
+    resolver = SpeakerResolver(text, cues)
+    quotes: list[Quote] = []
+    last: Quote | None = None
+    for span, att, kind in _candidates(text, cues):
+        q = Quote(span.start, span.end, text[span.start : span.end], kind)
+        if kind in COUNTED_KINDS:
+            if att is not None:
+                name = resolver.resolve(att.mention)
+                q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
+            elif last is not None and kind == "direct" and span.open_pos - last.end <= _CONTINUATION_GAP:
+                q = _continue_from(q, last)  # a new paragraph of the same speaker
+            last = q
+        quotes.append(q)
+    return quotes
+
+
+def _continue_from(q: Quote, last: Quote) -> Quote:
+    return replace(q, speaker=last.speaker, speaker_start=last.speaker_start, speaker_end=last.speaker_end, cue=last.cue)
+
+
+# --------------------------------------------------------------------------
+# Measures
+# --------------------------------------------------------------------------
+
+
+def _words_inside(text: str, start: int, end: int) -> int:
+    """Words whose whole span lies in text[start:end] (a word cut by the edge is out)."""
+    n = 0
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    for m in WORD_RE.finditer(text, lo, hi):
+        if m.start() >= end:
+            break
+        if m.start() >= start and m.end() <= end:  # matches cut at lo/hi fall outside
+            n += 1
+    return n
+
+
+def quoted_words(text: str, quotes: list[Quote]) -> int:
+    """Words inside direct, partial and block quotes (scare quotes excluded).
+
+    >>> quoted_words("a ‘b’ c", [Quote(3, 4, "b", "scare")])
+    0
+    """
+    return sum(_words_inside(text, q.start, q.end) for q in quotes if q.kind in COUNTED_KINDS)
+
+
+def quote_share(text: str, quotes: list[Quote] | None = None) -> float:
+    """Share of the body's words that are quoted (direct, partial, block).
+
+    Pass ``quotes`` from :func:`extract_quotes` to avoid extracting twice.
+    0.0 for a text with no words.
+
+    >>> quote_share("")
+    0.0
+    >>> quote_share('He said: “Stop now.”')
+    0.5
+    """
+    if not isinstance(text, str):
+        return 0.0
+    total = count_words(text)
+    if total == 0:
+        return 0.0
+    if quotes is None:
+        quotes = extract_quotes(text)
+    return min(1.0, quoted_words(text, quotes) / total)
+
+
+def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[str, float | int]:
+    """Per-article quotation measures.
+
+    quote_share, n_quotes (direct+partial+block), n_speakers (distinct
+    resolved speakers) and top_speaker_share (share of quoted words from the
+    most-quoted speaker; NaN when there are no quoted words).
+
+    >>> s = article_quote_stats('“We go,” Jane Roe said. “Not me,” said Tim Poe.')
+    >>> s["n_quotes"], s["n_speakers"], s["top_speaker_share"]
+    (2, 2, 0.5)
+    """
+    if quotes is None:
+        quotes = extract_quotes(text) if isinstance(text, str) else []
+    counted = [q for q in quotes if q.kind in COUNTED_KINDS]
+    by_speaker: Counter[str] = Counter()
+    total_quoted = 0
+    for q in counted:
+        n = _words_inside(text, q.start, q.end)
+        total_quoted += n
+        if q.speaker:
+            by_speaker[q.speaker] += n
+    top = max(by_speaker.values(), default=0)
+    return {
+        "quote_share": quote_share(text, quotes),
+        "n_quotes": len(counted),
+        "n_speakers": len(by_speaker),
+        "top_speaker_share": top / total_quoted if total_quoted else math.nan,
+    }

@@ -1,0 +1,587 @@
+"""Who said it: reporting cues, speaker mentions, pronouns and names.
+
+A quotation's speaker is found from a reporting cue next to it: a verb
+("said", "told", "wrote"), a phrase ("pointed out") or a cue whose source
+follows ("according to").  The mention the cue names may be a name
+("Anthony Romero", "Romero"), a pronoun ("he"), an organisation ("the
+ACLU") or a document ("the letter").  Pronouns resolve to the most recent
+compatible named speaker; surnames and "Mr. X" resolve to the full name used
+elsewhere in the article.
+
+Every look-up works in a bounded window around one position, so the cost of
+attributing an article grows with its length, not with its length squared.
+
+>>> text = 'Jane Roe runs the clinic. "We are full," she said.'
+>>> att = find_attribution(text, 26, 40)
+>>> att.mention.text, att.cue
+('she', 'said')
+>>> SpeakerResolver(text).resolve(att.mention)
+'Jane Roe'
+>>> normalise_name("ACLU Executive Director Anthony Romero")
+'Anthony Romero'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import config
+from analysis.errors import AnalysisError
+
+# --------------------------------------------------------------------------
+# Cue lexicon
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled reporting cues.
+
+    ``verb_re`` matches any verb form or speaker-before phrase; ``after_re``
+    matches cues whose source follows them ("according to").
+    """
+
+    forms: frozenset[str]
+    verb_re: re.Pattern[str]
+    after_re: re.Pattern[str]
+
+
+def _inflect(base: str) -> list[str]:
+    """Regular inflections of a verb's base form.
+
+    >>> _inflect("say")
+    ['say', 'says', 'sayed', 'saying']
+    >>> _inflect("deny")[1:3]
+    ['denies', 'denied']
+    """
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and len(base) > 1 and base[-2] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    plural = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
+    return [base, plural, base + "ed", base + "ing"]
+
+
+def _alternation(entries: set[str]) -> str:
+    # Longest first so "went on to say" wins over "went on"; spaces match any run.
+    ordered = sorted(entries, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+
+
+def parse_cues(lines: list[str]) -> CueLexicon:
+    """Build a :class:`CueLexicon` from the lines of a reporting-verbs file.
+
+    >>> lex = parse_cues(["[verbs]", "say said", "[source-after]", "according to"])
+    >>> bool(lex.verb_re.match("says")), bool(lex.after_re.match("according to"))
+    (True, True)
+    """
+    section = "verbs"
+    verbs: set[str] = set()
+    phrases: set[str] = set()
+    after: set[str] = set()
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            continue
+        if section == "verbs":
+            base, *extra = line.split()
+            verbs.update(_inflect(base))
+            verbs.update(extra)
+        elif section == "phrases":
+            phrases.add(" ".join(line.split()))
+        elif section == "source-after":
+            after.add(" ".join(line.split()))
+    if "sayed" in verbs:  # an artefact of regular rules on "say"
+        verbs.discard("sayed")
+    if not verbs and not phrases:
+        raise AnalysisError("the reporting-verbs list has no [verbs] or [phrases] entries")
+    verb_re = re.compile(r"\b(?:%s)\b" % _alternation(verbs | phrases))
+    after_re = re.compile(r"\b(?:%s)\b" % _alternation(after or {"according to"}), re.I)
+    return CueLexicon(frozenset(verbs | phrases), verb_re, after_re)
+
+
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """Read a reporting-verbs file (default: the package's own list).
+
+    >>> "said" in load_cues().forms
+    True
+    """
+    path = Path(path) if path is not None else config.REPORTING_VERBS_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise AnalysisError(f"cannot read the reporting-verbs list {path}: {exc}") from exc
+    return parse_cues(lines)
+
+
+DEFAULT_CUES = load_cues()
+
+# --------------------------------------------------------------------------
+# Word lists that decide what a mention is
+# --------------------------------------------------------------------------
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_SKIP_BEFORE_VERB = frozenset(
+    "has have had also already previously later then once would will could may "
+    "might reportedly recently publicly repeatedly further again never not did does "
+    "do just still often even who which that simply initially first is are was were been being".split()
+)
+_DETERMINERS = frozenset(
+    "the a an another one his her their its this that these those some many several "
+    "two three other our".split()
+)
+_BARE_SOURCES = frozenset(
+    "officials sources critics experts analysts aides advocates supporters opponents "
+    "people democrats republicans residents lawmakers prosecutors police witnesses "
+    "investigators observers researchers economists scientists activists voters "
+    "protesters organizers officers agents".split()
+)
+_STOP_CAPS = frozenset(
+    "the a an but and or so yet meanwhile however in on at then later also still when "
+    "while after before now today yesterday earlier last this that his her their its "
+    "as if because although though since for of by with from to asked speaking "
+    "instead indeed still moreover furthermore additionally separately similarly "
+    "there here what why how where who".split()
+)
+TITLE_WORDS = frozenset(
+    "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "
+    "hon pres atty supt insp det president president-elect vice senator "
+    "representative congressman congresswoman governor mayor secretary director "
+    "executive counsel chairman chairwoman chair spokesman spokeswoman spokesperson "
+    "senior deputy chief attorney general judge justice sheriff commissioner "
+    "minister premier chancellor ambassador leader speaker whip czar officer "
+    "founder co-founder ceo cfo coo manager editor correspondent reporter anchor host "
+    "professor dean superintendent councilman councilwoman councilmember "
+    "assemblyman assemblywoman delegate candidate nominee former acting interim "
+    "associate assistant policy legal general lieutenant captain sergeant "
+    "commander admiral colonel officer analyst adviser advisor strategist "
+    "pastor bishop pope cardinal rabbi imam king queen prince princess lord dame sir "
+    "state federal border press national".split()
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
+ORG_WORDS = frozenset(
+    "union association department committee council house party campaign institute "
+    "center centre office agency administration court legal news times post network "
+    "group foundation inc corp company university college coalition alliance bureau "
+    "service services commission board police ministry government congress senate "
+    "assembly authority organization organisation project fund trust league society "
+    "federation press journal tribune herald review daily media reuters "
+    "ap cnn msnbc fox nbc abc cbs npr bbc pentagon kremlin army navy "
+    "white gop dnc rnc fbi cia dhs doj ice aclu nra un eu nato".split()
+)
+_PARTICLES = frozenset({"de", "van", "von", "del", "della", "da", "di", "bin", "al", "der", "du", "le", "la", "st."})
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
+)
+_BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
+# A sentence ends at . ! ? … (not after an initial or an honorific: "Reed D. Rubenstein").
+_SENT_END_RE = re.compile(r"(?:(?<![\s.][A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)\.|[!?…])[\"”’')\]]*\s+")
+
+# --------------------------------------------------------------------------
+# Mentions
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names a speaker, with its kind.
+
+    kind is "pronoun", "person", "org" (organisation) or "np" (a noun phrase
+    such as "the letter" or "a source").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue and the mention it names; ``where`` is "before" or "after" the quote,
+    ``intro`` is True when the cue directly introduces the quotation ("X said:")."""
+
+    mention: Mention
+    cue: str
+    where: str
+    intro: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_boundary(tok: str) -> bool:
+    """True for a punctuation token that the mention cannot cross."""
+    return tok in _BOUNDARY_TOKENS
+
+
+def _name_kind(words: list[str], after_the: bool) -> str:
+    low = [w.lower().rstrip(".") for w in words]
+    if after_the or any(w in ORG_WORDS for w in low):
+        return "org"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "org"  # an acronym: ACLU, ICE, DHS
+    return "person"
+
+
+def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the first token of the capitalised name run that ends at toks[i]."""
+    j = i
+    while j - 1 >= 0:
+        prev = toks[j - 1][2]
+        if _is_cap(prev) or prev.lower() in _PARTICLES:
+            j -= 1
+            continue
+        break
+    while j < i and toks[j][2].lower().rstrip(".") in _STOP_CAPS:
+        j += 1
+    while j < i and toks[j][2].lower() in _PARTICLES:
+        j += 1
+    return j
+
+
+def _mention_from_run(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention:
+    span = text[toks[j][0] : toks[i][1]]
+    after_the = j > 0 and toks[j - 1][2].lower() == "the"
+    # Judge person vs organisation on the name without its job title
+    # ("America First Legal Senior Vice President Reed D. Rubenstein" is a person).
+    return Mention(toks[j][0], toks[i][1], span, _name_kind(normalise_name(span).split(), after_the))
+
+
+def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+    """A lowercase noun phrase ending at toks[i]: "the letter", "a senior official"."""
+    for j in range(i, max(-1, i - 5), -1):
+        tok = toks[j][2]
+        if _is_boundary(tok):
+            break
+        if tok.lower() in _DETERMINERS:
+            return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
+    if toks[i][2].lower() in _BARE_SOURCES:
+        return Mention(toks[i][0], toks[i][1], toks[i][2], "np")
+    return None
+
+
+def mention_before(text: str, pos: int, lo: int) -> Mention | None:
+    """The mention that is the subject of a verb starting at ``pos``.
+
+    Skips auxiliaries and adverbs ("has also said") and one appositive
+    ("Romero, the ACLU's director, said").  Looks no further back than ``lo``.
+
+    >>> s = "ACLU Executive Director Anthony Romero told Maddow"
+    >>> mention_before(s, s.index("told"), 0).text
+    'ACLU Executive Director Anthony Romero'
+    """
+    toks = _tokens(text, max(lo, pos - 160), pos)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE_VERB:
+        i -= 1
+    if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
+        k = i - 1
+        while k >= 0 and toks[k][2] not in ",.":
+            k -= 1
+        if k < 0 or toks[k][2] != "," or i - k > 16:
+            return None
+        i = k - 1
+    if i < 0:
+        return None
+    tok = toks[i][2]
+    if tok.lower() in PRONOUNS:
+        return Mention(toks[i][0], toks[i][1], tok, "pronoun")
+    if _is_cap(tok) and not _is_boundary(tok):
+        j = _run_back(toks, i)
+        if toks[j][2].lower().rstrip(".") in _STOP_CAPS:
+            return None
+        return _mention_from_run(text, toks, j, i)
+    if tok[:1].isalpha():
+        return _np_back(text, toks, i)
+    return None
+
+
+def mention_after(text: str, pos: int, hi: int) -> Mention | None:
+    """The mention that follows an inverted cue ("said Rubenstein", "according to the ACLU").
+
+    >>> s = "said ACLU policy counsel Chris Rickerd, who"
+    >>> mention_after(s, 4, len(s)).text
+    'Chris Rickerd'
+    """
+    toks = _tokens(text, pos, min(hi, pos + 120))
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first.lower() in PRONOUNS:
+        return Mention(toks[0][0], toks[0][1], first, "pronoun")
+    stop = len(toks)
+    for k, (_, _, tok) in enumerate(toks):
+        if _is_boundary(tok) or tok.lower() in {"of", "at", "in", "for", "on", "with", "who", "which", "from", "to", "during", "after", "before"}:
+            stop = k
+            break
+        if k >= 8:
+            stop = k
+            break
+    if stop == 0:
+        return None
+    last_cap = max((k for k in range(stop) if _is_cap(toks[k][2])), default=None)
+    if last_cap is None:
+        if first.lower() in _DETERMINERS or first.lower() in _BARE_SOURCES:
+            return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
+        return None
+    j = _run_back(toks, last_cap)
+    return _mention_from_run(text, toks, j, last_cap)
+
+# --------------------------------------------------------------------------
+# Attribution: the cue and mention next to one quotation
+# --------------------------------------------------------------------------
+
+_LEADING_DETERMINERS = frozenset({"", "the", "a", "an"})
+_LEAD_RE = re.compile(r"[\s,;:—–\-]*")
+_AFTER_WINDOW = 90
+_BEFORE_WINDOW = 260
+
+
+def _paragraph_start(text: str, pos: int, limit: int) -> int:
+    cut = text.rfind("\n", max(0, pos - limit), pos)
+    return max(0, pos - limit) if cut < 0 else cut + 1
+
+
+def _paragraph_end(text: str, pos: int, limit: int) -> int:
+    cut = text.find("\n", pos, pos + limit)
+    return min(len(text), pos + limit) if cut < 0 else cut
+
+
+def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
+    """Cue right after a closing mark: '," Romero said', '," said Rubenstein', ', according to X'.
+
+    >>> attribution_after('"Go," said Reed D. Rubenstein.', 5).mention.text
+    'Reed D. Rubenstein'
+    """
+    hi = _paragraph_end(text, close_end, _AFTER_WINDOW)
+    p = _LEAD_RE.match(text, close_end, hi).end()
+    for rx in (cues.verb_re, cues.after_re):
+        v = rx.match(text, p, hi)
+        if v:
+            m = mention_after(text, v.end(), hi)
+            return Attribution(m, v.group(), "after", True) if m else None
+    for v in cues.verb_re.finditer(text, p, min(hi, p + 70)):
+        m = mention_before(text, v.start(), p)
+        if m is not None and text[p : m.start].strip().lower() in _LEADING_DETERMINERS:
+            return Attribution(m, v.group(), "after", True)
+        break  # only the first verb can be the quotation's own cue
+    return None
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    return [lo] + [m.end() for m in _SENT_END_RE.finditer(text, lo, hi)]
+
+
+def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Attribution | None:
+    """The last cue in text[lo:hi] that has a subject (or a source after it)."""
+    verbs = list(cues.verb_re.finditer(text, lo, hi))
+    best: Attribution | None = None
+    for v in reversed(verbs):
+        m = mention_before(text, v.start(), lo)
+        if m is not None:
+            best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
+            break
+    for a in cues.after_re.finditer(text, lo, hi):
+        m = mention_after(text, a.end(), hi)
+        if m is not None and (best is None or a.start() > text.rfind(best.cue, lo, hi)):
+            best = Attribution(m, a.group(), "before", _is_intro(text, m.end, open_pos))
+    return best
+
+
+def _is_intro(text: str, cue_end: int, open_pos: int) -> bool:
+    """True when only a short tail ("told reporters:", "that") lies between cue and quote."""
+    tail = text[cue_end:open_pos].strip()
+    return len(tail) <= 40 and (tail == "" or tail[-1] in ",:" or tail.endswith(" that") or tail == "that")
+
+
+def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
+    """Cue before an opening mark, in the same sentence ("Romero said: “", "argues that “")
+    or in a short attribution sentence just before it ('," he continued. “').
+
+    >>> attribution_before('The ACLU wrote: "No."', 16).mention.text
+    'ACLU'
+    """
+    lo = _paragraph_start(text, open_pos, _BEFORE_WINDOW)
+    if lo > 0 and text[lo:open_pos].strip() == "":  # quote opens the paragraph
+        prev_end = text[: lo].rstrip()
+        if prev_end.endswith(":"):  # "They wrote:" introduces it
+            lo = _paragraph_start(text, len(prev_end), _BEFORE_WINDOW)
+            return _cue_in(text, lo, len(prev_end), open_pos, cues)
+        return None
+    starts = _sentence_starts(text, lo, open_pos)
+    att = _cue_in(text, starts[-1], open_pos, open_pos, cues)
+    if att is None and len(starts) > 1 and starts[-1] >= open_pos - 1:
+        prev = _cue_in(text, starts[-2], starts[-1], open_pos, cues)
+        if prev is not None and len(text[starts[-2]:starts[-1]]) <= 80:
+            att = Attribution(prev.mention, prev.cue, "before", True)
+    return att
+
+
+def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
+    """The cue and mention for a quotation whose marks span text[open_pos:close_end].
+
+    A cue right after the quotation wins; otherwise one before it.
+
+    >>> find_attribution('“Yes,” the letter said.', 0, 6).mention.text
+    'the letter'
+    """
+    return attribution_after(text, close_end, cues) or attribution_before(text, open_pos, cues)
+
+
+# --------------------------------------------------------------------------
+# Names and resolution
+# --------------------------------------------------------------------------
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_FULLNAME_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|de|van|von|del|da|bin|al)){1,6}"
+)
+
+
+def normalise_name(name: str) -> str:
+    """A name without determiners, job titles, honorifics or a possessive.
+
+    >>> normalise_name("Mr. Romero")
+    'Romero'
+    >>> normalise_name("the ACLU’s")
+    'ACLU'
+    >>> normalise_name("America First Legal Senior Vice President Reed D. Rubenstein")
+    'Reed D. Rubenstein'
+    """
+    words = name.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return name.strip()
+    words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):
+            cut = k + 1
+    words = words[cut:]
+    return " ".join(words)
+
+
+def _is_ambiguous_title(words: list[str], k: int) -> bool:
+    # "White House", "Border Patrol" style org names are kept whole.
+    return any(w.lower() in ORG_WORDS for w in words[k + 1 :])
+
+
+def is_person_name(name: str) -> bool:
+    """Crude test: capitalised words without organisation words.
+
+    >>> is_person_name("Anthony Romero"), is_person_name("American Civil Liberties Union")
+    (True, False)
+    """
+    words = name.split()
+    return bool(words) and _name_kind(words, False) == "person" and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+class SpeakerResolver:
+    """Resolves the mentions of one article to names, remembering earlier speakers.
+
+    Work is lazy and windowed: the full-name index is built only when a bare
+    surname needs it, and pronoun look-ups scan a bounded window back.
+
+    >>> text = "Anthony Romero leads the ACLU. Later, Romero said it again."
+    >>> r = SpeakerResolver(text)
+    >>> r.resolve(Mention(38, 44, "Romero", "person"))
+    'Anthony Romero'
+    """
+
+    PRONOUN_WINDOW = 2500
+
+    def __init__(self, text: str, cues: CueLexicon = DEFAULT_CUES) -> None:
+        self.text = text
+        self.cues = cues
+        self.known: list[tuple[int, str, str]] = []  # (mention start, name, kind)
+        self._surnames: dict[str, list[tuple[int, str]]] | None = None
+        self._subjects: dict[int, Mention | None] = {}
+
+    def resolve(self, mention: Mention) -> str | None:
+        """Name for a mention; remembers named speakers for later pronouns."""
+        if mention.kind == "pronoun":
+            return self._pronoun(mention)
+        if mention.kind == "np":
+            name = mention.text
+        else:
+            name = normalise_name(mention.text) or mention.text
+            if mention.kind == "person":
+                name = self.full_name(name, mention.start)
+        self.known.append((mention.start, name, mention.kind))
+        return name
+
+    def full_name(self, name: str, pos: int) -> str:
+        """The article's full name for a bare surname ("Romero" -> "Anthony Romero")."""
+        if " " in name:
+            return name
+        for _, known, kind in reversed(self.known):
+            if kind == "person" and known.endswith(" " + name):
+                return known
+        if self._surnames is None:
+            self._surnames = self._index_names()
+        options = self._surnames.get(name)
+        if not options:
+            return name
+        before = [full for p, full in options if p < pos]
+        return before[-1] if before else options[0][1]
+
+    def _index_names(self) -> dict[str, list[tuple[int, str]]]:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for m in _FULLNAME_RE.finditer(self.text):
+            full = normalise_name(m.group())
+            words = full.split()
+            if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
+                index.setdefault(words[-1], []).append((m.start(), full))
+        return index
+
+    def _pronoun(self, mention: Mention) -> str | None:
+        want = ("person",) if mention.text.lower() in _PERSON_PRONOUNS else ("org", "np")
+        if mention.text.lower() == "i":
+            return None
+        best_pos, best = -1, None
+        for pos, name, kind in reversed(self.known):
+            if pos < mention.start and kind in want:
+                best_pos, best = pos, name
+                break
+        found = self._subject_before(mention.start, want)
+        if found is not None and found[0] > best_pos:
+            best_pos, best = found
+        if best is None and want == ("person",):
+            best = self._last_person_name(mention.start)
+        return best
+
+    def _subject_before(self, pos: int, want: tuple[str, ...]) -> tuple[int, str] | None:
+        lo = max(0, pos - self.PRONOUN_WINDOW)
+        for v in reversed(list(self.cues.verb_re.finditer(self.text, lo, pos))):
+            if v.start() not in self._subjects:
+                self._subjects[v.start()] = mention_before(self.text, v.start(), _paragraph_start(self.text, v.start(), 160))
+            m = self._subjects[v.start()]
+            if m is not None and m.kind in want and m.end <= pos:
+                name = m.text if m.kind == "np" else normalise_name(m.text)
+                if m.kind == "person":
+                    name = self.full_name(name, m.start)
+                return m.start, name
+        return None
+
+    def _last_person_name(self, pos: int) -> str | None:
+        last = None
+        for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
+            full = normalise_name(m.group())
+            if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
+                last = full
+        return last
