@@ -1,0 +1,316 @@
+"""Sentiment with VADER (vaderSentiment 3.3.2), scored sentence by sentence.
+
+VADER is built and validated for sentences: on a whole article its compound
+score saturates towards +1 or -1 (it sums valences before normalising), so
+its authors score each sentence and aggregate. :func:`sentiment` splits the
+text with :func:`analysis.sentences.sentence_spans`, scores each sentence and
+reports means, the shares of positive / negative / neutral sentences (VADER
+README thresholds: compound >= 0.05 positive, <= -0.05 negative), and the
+mean compound of narration and of quoted speech separately.
+
+>>> s = sentiment("The plan is wonderful. The critics are furious.", quotes=[])
+>>> s["n_sentences"], s["share_positive"], s["share_negative"]
+(2, 0.5, 0.5)
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import config
+from analysis.errors import AnalysisError, CorpusError
+from analysis.sentences import sentence_spans
+from analysis.tokens import WORD_RE
+
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+SPEECH_KINDS = frozenset({"direct", "partial", "block"})  # scare quotes are not speech
+# VADER's negation and "but" checks are quadratic in sentence length; a
+# "sentence" longer than this (glued paragraphs, lists) is scored as the mean
+# of chunks of about CHUNK_CHARS, cut at spaces.
+MAX_SENTENCE_CHARS = 2000
+CHUNK_CHARS = 1000
+_SCORE_KEYS = ("compound", "pos", "neu", "neg")
+# VADER strips only ASCII punctuation from words and knows only ASCII
+# contractions, so "terrible,”" and "don’t" (negation!) would be missed in
+# typeset news text. Typographic marks are mapped to ASCII before scoring.
+_ASCII_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+        **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
+        ord("…"): "...",
+        **dict.fromkeys(map(ord, "—–―"), " - "),
+    }
+)
+
+_ANALYZER: SentimentIntensityAnalyzer | None = None
+
+
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The process's one VADER analyzer (loading its lexicon takes ~0.1 s).
+
+    >>> analyzer() is analyzer()
+    True
+    """
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = SentimentIntensityAnalyzer()
+    return _ANALYZER
+
+
+def _chunks(sentence: str) -> list[str]:
+    """Cut an over-long sentence at spaces into pieces of about CHUNK_CHARS."""
+    pieces, start, n = [], 0, len(sentence)
+    while start < n:
+        end = min(n, start + CHUNK_CHARS)
+        if end < n:
+            cut = sentence.rfind(" ", start + 1, end)
+            end = cut if cut > start else end
+        pieces.append(sentence[start:end])
+        start = end
+    return [p for p in pieces if p.strip()] or [sentence]
+
+
+def score_sentence(sentence: str) -> dict[str, float]:
+    """VADER scores of one sentence (over-long ones as the mean of chunks).
+
+    >>> score_sentence("Great news!")["compound"] > 0.5
+    True
+    >>> score_sentence("“We don’t like it”")["compound"] < 0  # curly marks handled
+    True
+    """
+    vader = analyzer()
+    sentence = sentence.translate(_ASCII_PUNCTUATION)
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return vader.polarity_scores(sentence)
+    parts = [vader.polarity_scores(p) for p in _chunks(sentence)]
+    return {k: sum(p[k] for p in parts) / len(parts) for k in _SCORE_KEYS}
+
+
+def _speech_intervals(text: str, quotes: Sequence[Any] | None) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) spans of quoted speech (scare quotes left out)."""
+    if quotes is None:
+        try:
+            from analysis.quotes import extract_quotes
+        except ImportError:  # quotes module not installed: all narration
+            return []
+        quotes = extract_quotes(text)
+    spans = sorted(
+        (q.start, q.end) for q in quotes if getattr(q, "kind", None) in SPEECH_KINDS
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _quoted_flags(
+    text: str, spans: list[tuple[int, int]], speech: list[tuple[int, int]]
+) -> list[bool]:
+    """For each sentence: do more than half of its word characters lie in speech?
+
+    Sentences, words and speech spans are all in text order, so one forward
+    walk over the three suffices (linear time).
+    """
+    if not speech:
+        return [False] * len(spans)
+    flags, j = [], 0
+    for s, e in spans:
+        total = inside = 0
+        for m in WORD_RE.finditer(text, s, e):
+            ws, we = m.span()
+            total += we - ws
+            while j < len(speech) and speech[j][1] <= ws:
+                j += 1
+            k = j
+            while k < len(speech) and speech[k][0] < we:
+                inside += min(we, speech[k][1]) - max(ws, speech[k][0])
+                k += 1
+        flags.append(2 * inside > total)
+    return flags
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else math.nan
+
+
+def sentiment(text: str, quotes: Sequence[Any] | None = None) -> dict[str, float | int]:
+    """Sentence-level VADER sentiment of ``text``, aggregated.
+
+    ``quotes``: Quote objects (``.start``, ``.end``, ``.kind``) for ``text``;
+    None finds them with :func:`analysis.quotes.extract_quotes`. Means are NaN
+    when there is nothing to average (empty text, no quoted sentences).
+
+    >>> s = sentiment("“This is terrible,” she said. The weather was fine.",
+    ...               quotes=[type("Q", (), {"start": 1, "end": 18, "kind": "direct"})()])
+    >>> s["compound_quotes"] < 0 < s["compound_narration"]
+    True
+    >>> math.isnan(sentiment("")["compound"])
+    True
+    """
+    text = text if isinstance(text, str) else ""
+    spans = sentence_spans(text)
+    flags = _quoted_flags(text, spans, _speech_intervals(text, quotes))
+    scores = [score_sentence(text[s:e]) for s, e in spans]
+    compounds = [sc["compound"] for sc in scores]
+    n = len(scores)
+    return {
+        "compound": _mean(compounds),
+        "pos": _mean([sc["pos"] for sc in scores]),
+        "neu": _mean([sc["neu"] for sc in scores]),
+        "neg": _mean([sc["neg"] for sc in scores]),
+        "share_positive": _mean([c >= POSITIVE_THRESHOLD for c in compounds]),
+        "share_negative": _mean([c <= NEGATIVE_THRESHOLD for c in compounds]),
+        "share_neutral": _mean(
+            [NEGATIVE_THRESHOLD < c < POSITIVE_THRESHOLD for c in compounds]
+        ),
+        "n_sentences": n,
+        "n_sentences_quotes": sum(flags),
+        "compound_narration": _mean([c for c, q in zip(compounds, flags) if not q]),
+        "compound_quotes": _mean([c for c, q in zip(compounds, flags) if q]),
+    }
+
+
+def sentence_sentiments(text: str) -> list[dict[str, Any]]:
+    """One row per sentence: offsets, text and VADER scores (for notebooks).
+
+    >>> [round(r["compound"], 2) for r in sentence_sentiments("I love it. I hate it.")]
+    [0.64, -0.57]
+    """
+    text = text if isinstance(text, str) else ""
+    rows = []
+    for s, e in sentence_spans(text):
+        row: dict[str, Any] = {"start": s, "end": e, "sentence": text[s:e]}
+        row.update(score_sentence(text[s:e]))
+        rows.append(row)
+    return rows
+
+
+# --------------------------------------------------------------------------
+# Sentiment towards targets
+# --------------------------------------------------------------------------
+
+
+def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Read a targets table (CSV with columns target,term) into name -> terms.
+
+    >>> sorted(load_targets())[:2]
+    ['ACLU', 'ICE']
+    """
+    path = Path(path) if path is not None else config.TARGETS_FILE
+    if not path.is_file():
+        raise AnalysisError(
+            f"targets file {path} not found; pass a CSV with columns target,term "
+            f"(copy {config.TARGETS_FILE} to start)"
+        )
+    targets: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or not {"target", "term"} <= set(reader.fieldnames):
+            raise AnalysisError(
+                f"targets file {path} needs a header line 'target,term'; "
+                f"found {reader.fieldnames}"
+            )
+        for row in reader:
+            target, term = (row.get("target") or "").strip(), (row.get("term") or "").strip()
+            if target and term and not target.startswith("#"):
+                targets.setdefault(target, []).append(term)
+    return targets
+
+
+def term_pattern(term: str) -> str:
+    """Regex for one term: whole words; spaces match whitespace or a hyphen.
+
+    A term written in capitals (an acronym such as ICE or ACLU) matches only
+    in capitals, so "ICE" does not match "ice"; any other term matches in
+    any case ("Trump administration" matches "Trump Administration").
+
+    >>> bool(re.search(term_pattern("ICE"), "the ice melted"))
+    False
+    >>> bool(re.search(term_pattern("asylum seekers"), "Asylum-seekers arrived"))
+    True
+    """
+    words = term.split()
+    body = r"[\s\-‐]+".join(re.escape(w) for w in words)
+    case_sensitive = term.upper() == term and any(ch.isalpha() for ch in term)
+    return body if case_sensitive else f"(?i:{body})"
+
+
+def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+    """One compiled regex per target (separate, so overlapping terms all count)."""
+    regexes = {}
+    for name in sorted(targets):
+        terms = sorted({t.strip() for t in targets[name] if t.strip()}, key=len, reverse=True)
+        if terms:  # longest first, so "illegal aliens" wins over "illegal alien"
+            body = "|".join(term_pattern(t) for t in terms)
+            regexes[name] = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    if not regexes:
+        raise AnalysisError("no target terms given; pass {name: [terms]} or a target,term CSV")
+    return regexes
+
+
+def _mentions(text: str, regexes: dict[str, re.Pattern[str]]) -> Iterable[tuple[str, str]]:
+    """Yield (target, sentence) once per target mentioned in each sentence."""
+    spans: list[tuple[int, int]] | None = None
+    for name, regex in regexes.items():
+        hit_sentences: set[int] = set()
+        for m in regex.finditer(text):
+            if spans is None:  # split only texts that mention a target
+                spans = sentence_spans(text)
+                starts = [s for s, _ in spans]
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and i not in hit_sentences:
+                hit_sentences.add(i)
+                yield name, text[spans[i][0] : spans[i][1]]
+
+
+def target_sentiment(
+    corpus: pd.DataFrame,
+    targets: dict[str, list[str]] | str | Path | None = None,
+    by: str = "outlet",
+) -> pd.DataFrame:
+    """Mean VADER compound of the sentences that mention each target, per ``by`` group.
+
+    ``targets``: name -> terms, or a path to a CSV (target,term), or None for
+    ``analysis/data/targets.csv``. Returns one row per (group, target) with
+    ``n_sentences`` and ``mean_compound`` (NaN when never mentioned), sorted.
+
+    >>> df = pd.DataFrame({"outlet": ["A", "B"],
+    ...                    "text": ["ICE agents were praised. Nice day.", "The ice was bad."]})
+    >>> target_sentiment(df, {"ICE": ["ICE"]})[["outlet", "n_sentences"]].values.tolist()
+    [['A', 1], ['B', 0]]
+    """
+    missing = {by, "text"} - set(corpus.columns)
+    if missing:
+        raise CorpusError(
+            f"target_sentiment needs columns {by!r} and 'text'; missing {sorted(missing)}"
+        )
+    if targets is None or isinstance(targets, (str, Path)):
+        targets = load_targets(targets)
+    regexes = _target_regexes(targets)
+    names = list(regexes)
+    rows = []
+    for group, text in zip(corpus[by], corpus["text"]):
+        if isinstance(text, str):
+            for name, sentence in _mentions(text, regexes):
+                rows.append((group, name, score_sentence(sentence)["compound"]))
+    found = pd.DataFrame(rows, columns=[by, "target", "compound"])
+    stats = found.groupby([by, "target"], dropna=False)["compound"].agg(["size", "mean"])
+    grid = pd.MultiIndex.from_product(
+        [pd.unique(corpus[by]), names], names=[by, "target"]
+    )
+    out = stats.reindex(grid).reset_index()
+    out = out.rename(columns={"size": "n_sentences", "mean": "mean_compound"})
+    out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
+    return out.sort_values([by, "target"], kind="stable", ignore_index=True)
