@@ -35,7 +35,7 @@ from .records import (
 
 Item = RawRecord | Reject
 MANIFEST_NAME = "manifest.csv"
-TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".csv", ".csv.gz", ".parquet")
+TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz", ".csv", ".csv.gz", ".parquet")
 
 
 def iter_records(
@@ -51,9 +51,12 @@ def iter_records(
     rejected, since two rows with one id would be counted twice per outlet.
     """
     path = Path(source)
-    if not path.exists():
+    shards = _shards(path)
+    if shards:
+        items = (item for shard in shards for item in _iter_table(shard, columns, max_chars))
+    elif not path.exists():
         raise CorpusError(f"corpus not found: {path} (give a folder of .txt files or a .jsonl/.csv/.parquet file)")
-    if path.is_dir():
+    elif path.is_dir():
         items = _iter_folder(path, max_chars)
     else:
         items = _iter_table(path, columns, max_chars)
@@ -65,6 +68,18 @@ def iter_records(
                 continue
             seen[item.article_id] = item.origin
         yield item
+
+
+def _shards(path: Path) -> list[Path]:
+    """Shards of a sharded corpus: a glob pattern, or a folder of table files and no .txt."""
+    if any(ch in path.name for ch in "*?["):
+        found = sorted(p for p in path.parent.glob(path.name) if p.is_file())
+        if not found:
+            raise CorpusError(f"no files match {path}")
+        return found
+    if path.is_dir() and not any(path.glob("*.txt")):
+        return sorted(p for p in path.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
+    return []
 
 
 def _iter_table(path: Path, columns: dict[str, str] | None, max_chars: int) -> Iterator[Item]:

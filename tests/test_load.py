@@ -262,3 +262,14 @@ def test_polnear_files_load(name, count):
 def test_allsides_streams_every_record():
     n = sum(1 for _ in iter_records(config.CORPORA_DIR / "allsides.jsonl.gz"))
     assert n == 37_554
+
+
+def test_sharded_corpus_folder_and_glob_read_every_shard_in_order(tmp_path):
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    for i in range(3):
+        (shards / f"part-{i}.jsonl").write_text(json.dumps({"id": f"a{i}", "text": BODY}) + "\n")
+    assert [r.article_id for r in iter_records(shards)] == ["a0", "a1", "a2"]
+    assert [r.article_id for r in iter_records(shards / "part-[12].jsonl")] == ["a1", "a2"]
+    with pytest.raises(CorpusError, match="no files match"):
+        list(iter_records(shards / "nothing-*.jsonl"))

@@ -1,0 +1,110 @@
+"""The build command: outputs, exit codes, strictness, lock, cache and determinism."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from filelock import FileLock
+
+from analysis import config
+from analysis.pipeline import build
+from analysis.storage import LOCK_NAME
+
+BODY = "“We will vote next week,” Mayor Ann Lee said on Tuesday. The council agreed.\n\nResidents asked questions."
+OUTPUTS = ["articles", "quotes", "comments", "removed", "rejects"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
+                          cwd=config.PROJECT_ROOT, timeout=600)
+
+
+def _corpus_with_rejects(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "ok", "outlet": "A", "text": BODY}),
+        "{broken",
+        json.dumps({"id": "null", "outlet": "B", "text": None}),
+    ]) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed_out")
+    summary = build(config.RAW_DIR, out, workers=1, quiet=True)
+    return summary, out
+
+
+def test_seed_build_writes_every_table(seed_build):
+    summary, out = seed_build
+    assert summary.exit_code == 0
+    assert (summary.n_articles, summary.n_rejected, summary.n_read) == (5, 0, 5)
+    for name in OUTPUTS:
+        assert (out / f"{name}.parquet").exists()
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert len(articles) == 5
+    for col in ("quote_share", "compound", "flesch_kincaid_grade", "n_words", "text"):
+        assert articles[col].notna().all(), col
+    assert len(pd.read_parquet(out / "comments.parquet")) == 16
+    info = json.loads((out / "build.json").read_text())
+    assert info["n_read"] == 5 and "textstat" in info["versions"]
+
+
+def test_outputs_are_readable_by_others(seed_build):
+    _, out = seed_build
+    assert (out / "articles.parquet").stat().st_mode & 0o044
+
+
+def test_cli_exit_code_3_with_rejects_and_1_with_strict(tmp_path):
+    corpus = _corpus_with_rejects(tmp_path)
+    out = tmp_path / "out"
+    res = _cli("build", "--corpus", str(corpus), "--out", str(out), "--workers", "1", "--quiet")
+    assert res.returncode == 3, res.stderr
+    assert "1 articles, 2 rejected of 3 read" in res.stdout
+    rejects = pd.read_parquet(out / "rejects.parquet")
+    assert sorted(rejects["record"]) == ["line 2", "null"]
+    before = (out / "articles.parquet").read_bytes()
+
+    # the strict build fails, says why, and leaves the previous outputs in place
+    corpus.write_text(corpus.read_text().replace("council", "board"))
+    res = _cli("build", "--corpus", str(corpus), "--out", str(out), "--workers", "1", "--quiet", "--strict")
+    assert res.returncode == 1
+    assert "--strict" in res.stderr and "Traceback" not in res.stderr
+    assert (out / "articles.parquet").read_bytes() == before
+
+
+def test_missing_corpus_fails_with_a_message_not_a_traceback(tmp_path):
+    res = _cli("build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--quiet")
+    assert res.returncode == 1
+    assert "corpus not found" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_second_build_on_a_locked_folder_stops_with_a_message(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(str(out / LOCK_NAME)):
+        res = _cli("build", "--out", str(out), "--workers", "1", "--quiet")
+    assert res.returncode == 1
+    assert "another build is writing" in res.stderr
+
+
+def test_rebuild_reuses_the_cache_and_gives_identical_files(seed_build, tmp_path):
+    summary, out = seed_build
+    again = build(config.RAW_DIR, out, workers=1, quiet=True)
+    assert again.n_cached == 5
+    fresh = tmp_path / "fresh"
+    build(config.RAW_DIR, fresh, workers=1, quiet=True, use_cache=False)
+    for name in OUTPUTS:
+        assert (out / f"{name}.parquet").read_bytes() == (fresh / f"{name}.parquet").read_bytes(), name
+
+
+def test_two_workers_give_the_same_results_as_one(seed_build, tmp_path):
+    _, out = seed_build
+    two = tmp_path / "two"
+    build(config.RAW_DIR, two, workers=2, quiet=True, use_cache=False, chunk_size=2)
+    for name in OUTPUTS:
+        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(two / f"{name}.parquet"))
