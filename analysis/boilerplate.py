@@ -64,7 +64,7 @@ _START_RE = re.compile(
     r"(?P<copyright>(?:copyright\b|©|\(c\) \d{4}|all rights reserved))"
     r"|(?P<cta>(?:click|tap) (?:here|to|for)\b|download (?:the|our)\b|get the [\w ]{1,30} app\b"
     r"|(?:follow|like|join|find) us (?:on|at)\b|watch:|watch (?:the )?(?:full |latest )?video\b"
-    r"|share (?:this|on)\b|listen to (?:this )?(?:article|story|podcast)\b"
+    r"|share (?:this|on)\b|read or share this\b|listen to (?:this )?(?:article|story|podcast)\b"
     r"|subscribe (?:on|to) (?:apple|spotify|our podcast|the podcast|itunes)\b"
     r"|see (?:the )?(?:full|latest|more) (?:coverage|stories|video)\b)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -78,49 +78,45 @@ _START_RE = re.compile(
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$)"
     r"|(?P<editors>editor[’']?s[’']? note\s*:)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b)"
-    r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand"
-    r"|enlarge this image|hide caption|toggle caption)\s*$|slideshow \(\d+ images?\)"
-    r"|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
-    r"|this article is more than \d+ \w+ old|image copyright\b|image caption\b|enlarge this image\b"
-    r"|updated (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$)"
+    r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
+    r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
+    r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$|slideshow \(\d+ images?\)"
+    r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
+    r"|this article is more than \d+ \w+ old"
+    r"|updated (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$)"
     r"|(?P<contact>(?:e-?mail|contact|reach) (?:him|her|them|me|us|the author|the reporter)\b"
-    r"|follow (?:him|her|them|me)\b|follow [A-Z][\w.'’-]{0,20}(?: [A-Z][\w.'’-]{0,20}){0,2} on "
-    r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|send (?:us )?(?:news )?tips\b)"
-    r")",
-    re.IGNORECASE,
-)
+    r"|follow (?:him|her|them|me)\b|follow [a-z][\w.'’-]{0,20}(?: [a-z][\w.'’-]{0,20}){0,2} on "
+    r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|write to [^@\n]{1,60} at \S+@|send (?:us )?(?:news )?tips\b)"
+    r")"
+)  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
 _GROUP_REASON = {
     "copyright": REASON_COPYRIGHT, "cta": REASON_CTA, "correction": REASON_CORRECTION,
     "related": REASON_RELATED, "advert": REASON_ADVERT, "credit": REASON_CREDIT,
     "editors": REASON_EDITORS_NOTE, "disclaimer": REASON_DISCLAIMER,
-    "furniture": REASON_FURNITURE, "contact": REASON_CONTACT,
+    "furniture": REASON_FURNITURE, "contact": REASON_CONTACT, "caption": REASON_CAPTION,
 }
 
 # Pitches are recognised by what they ask for anywhere in a short paragraph.
 _NEWSLETTER_RE = re.compile(
-    r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your)\b",
-    re.IGNORECASE)
-_SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get (?:it|them|our)|delivered)\b",
-                        re.IGNORECASE)
+    r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your)\b")
+_SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get (?:it|them|our)|delivered)\b")
 _MEMBERSHIP_RE = re.compile(
-    r"\b(?:join (?:our|us)|become a (?:member|subscriber|patron|supporter)|membership"
-    r"|support (?:our|independent|quality) (?:journalism|reporting|work)|make a (?:donation|contribution)"
-    r"|donate\b|proposition for you|unprecedented access|exclusive access)",
-    re.IGNORECASE)
-_ASK_RE = re.compile(
-    r"\b(?:click|check it out|sign up|subscribe|support us|donate|join (?:now|today)|learn more|here)\b",
-    re.IGNORECASE)
+    r"\b(?:join (?:our|us)\b|become an? (?:member|subscriber|patron|supporter)|membership"
+    r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
+    r"|proposition for you|unprecedented access|exclusive access)")
+_ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more)\b")
 
 # Photo credits at the END of a paragraph.
 _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
                  r"|Bloomberg|Shutterstock|iStock|Pixabay|Wikimedia|Flickr|Courtesy|courtesy|Handout"
                  r"|Pool|POOL|File|FILE|via AP|UPI|Xinhua|Alamy|Corbis|NurPhoto|SIPA|Sipa)")
-_CAPTION_END_RE = re.compile(
-    r"(?:\([^()\n]{0,100}?\b" + _CREDIT_WORDS + r"\b[^()\n]{0,100}\)"
-    r"|\b(?:REUTERS|AFP|EPA|AP|UPI)/[^\n]{1,80}"
-    r"|\bPhoto ?: ?[^\n]{1,80}"
-    r"|(?:Getty Images|Shutterstock|iStock(?:photo)?))\s*$")
+_PAREN_CREDIT_RE = re.compile(r"\b" + _CREDIT_WORDS + r"\b")
+_SLASH_CREDIT_RE = re.compile(r"\b(?:REUTERS|Reuters|AFP|EPA|AP|UPI)/([^\n]{1,80})$")
+_NAME_PARTICLES = frozenset({"via", "for", "of", "de", "van", "von", "and", "da", "del", "la", "le"})
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+_PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph) ?: ?[^\n]{1,80}$")
+_AGENCY_ENDINGS = ("Getty Images", "Shutterstock", "iStock", "iStockphoto", "Getty")
 _TAIL_CHARS = 260
 
 # Embedded tweets: "... — Name (@handle) Month D, YYYY" closing the paragraph,
@@ -131,7 +127,7 @@ _TWEET_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 
 # "Jane Roe is a reporter for ..." — a closing paragraph about the author.
 _BIO_RE = re.compile(
-    r"[A-Z][\w.'’-]{0,25}(?: (?:[A-Z][\w.'’-]{0,25}|de|van|von|da|del|la)){0,4} "
+    r"[A-Z][\w.'’-]{0,25}(?: (?:de|van|von|da|del|la))?(?: [A-Z][\w.'’-]{0,25}){1,3} "
     r"(?:is|was|has been|serves as) (?:an? |the )?[^.\n]{0,120}?\b"
     r"(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|commentator"
     r"|author|producer|anchor|host|senior fellow|fellow|analyst|blogger|editorial board)s?\b")
@@ -150,13 +146,38 @@ def _is_all_caps_headline(par: str) -> bool:
     return len(letters) >= 12 and len(_WORD_RE.findall(par)) >= 4 and all(c.isupper() for c in letters)
 
 
-def _pitch_reason(par: str) -> str | None:
-    """Newsletter or membership pitch: what it offers plus an ask, in one short paragraph."""
-    if _NEWSLETTER_RE.search(par) and _SIGNUP_RE.search(par):
+_NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered")
+_MEMBERSHIP_KEYS = ("join our", "join us", "become a", "membership", "support our", "support independent",
+                    "support quality", "proposition for", " access")
+
+
+def _pitch_reason(lower: str) -> str | None:
+    """Newsletter or membership pitch (lower-cased paragraph): an offer plus an ask."""
+    # substring tests first: most paragraphs mention none of these
+    if any(k in lower for k in _NEWSLETTER_KEYS) and _NEWSLETTER_RE.search(lower) and _SIGNUP_RE.search(lower):
         return REASON_NEWSLETTER
-    if _MEMBERSHIP_RE.search(par) and _ASK_RE.search(par):
+    if any(k in lower for k in _MEMBERSHIP_KEYS) and _MEMBERSHIP_RE.search(lower) and _ASK_RE.search(lower):
         return REASON_MEMBERSHIP
     return None
+
+
+def _ends_in_credit(tail: str) -> bool:
+    """Does the text end in a photo credit? Cheap string tests guard each regex."""
+    if tail.endswith(")"):
+        opening = tail.rfind("(")
+        if opening >= 0 and len(tail) - opening <= 200 and _PAREN_CREDIT_RE.search(tail, opening):
+            return True
+    if tail.endswith(_AGENCY_ENDINGS):
+        return True
+    end = tail[-100:]
+    slash = "/" in end and _SLASH_CREDIT_RE.search(end)
+    if slash and _all_capitalised(slash.group(1)):  # "REUTERS/Mike Blake", not "Reuters/Ipsos poll said"
+        return True
+    return bool("ho" in end and _PHOTO_COLON_RE.search(end))
+
+
+def _all_capitalised(names: str) -> bool:
+    return all(w[0].isupper() or w in _NAME_PARTICLES for w in _LETTER_WORD_RE.findall(names))
 
 
 def caption_reason(par: str) -> str | None:
@@ -167,8 +188,7 @@ def caption_reason(par: str) -> str | None:
     >>> caption_reason("The report (published Monday) was long.") is None
     True
     """
-    tail = par[-_TAIL_CHARS:]
-    if not _CAPTION_END_RE.search(tail):
+    if not _ends_in_credit(par[-_TAIL_CHARS:].rstrip()):
         return None
     if len(_WORD_RE.findall(par[: MAX_CAPTION_WORDS * 12])) > MAX_CAPTION_WORDS:
         return None
@@ -182,9 +202,9 @@ def tweet_reason(par: str) -> str | None:
     'embedded tweet'
     """
     tail = par[-_TAIL_CHARS:]
-    if _TWEET_END_RE.search(tail):
+    if "(@" in tail and _TWEET_END_RE.search(tail):
         return REASON_TWEET
-    link = _TWEET_LINK_RE.search(tail)
+    link = ("t.co/" in tail or "twitter.com/" in tail) and _TWEET_LINK_RE.search(tail)
     if link and len(tail) - link.end() < 3 and len(par) < 400:
         return REASON_TWEET
     return None
@@ -218,10 +238,11 @@ def classify_paragraph(par: str) -> str | None:
     reason = tweet_reason(par) or caption_reason(par)
     if reason or len(par) > MAX_BOILERPLATE_CHARS:
         return reason
-    m = _START_RE.match(par)
+    lower = par.lower()
+    m = _START_RE.match(lower)
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
-    reason = _pitch_reason(par)
+    reason = _pitch_reason(lower)
     if reason:
         return reason
     if _is_all_caps_headline(par):

@@ -52,7 +52,7 @@ class CleanArticle:
 # --- character-level normalisation ---------------------------------------------
 def _char_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))}
-    table.update({ord("\n"): "\n", ord("\t"): "    ", 0x0B: "\n", 0x0C: "\n", 0x1C: "\n",
+    table.update({ord("\n"): "\n", ord("\r"): "\n", ord("\t"): "    ", 0x0B: "\n", 0x0C: "\n", 0x1C: "\n",
                   0x1D: "\n", 0x1E: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"})
     # zero-width space, word joiner, BOM, soft hyphen: invisible, split words for the tokenizer.
     table.update({c: None for c in (0x200B, 0x2060, 0xFEFF, 0x00AD)})
@@ -62,8 +62,15 @@ def _char_table() -> dict[int, str | None]:
 
 
 _CHAR_TABLE = _char_table()
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Every character the table changes, plus lone surrogates; most texts contain few or none,
+# so a regex scan (fast) replaces a full str.translate (slow with multi-character values).
+_ODD_CHAR_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_TABLE) if c != ord("\n")) + "\ud800-\udfff]")
 _SPACE_RUN_RE = re.compile(" {2,}")
+
+
+def _replace_odd(m: re.Match[str]) -> str:
+    return _CHAR_TABLE.get(ord(m.group())) or ""
 
 
 def normalize_text(raw: str) -> str:
@@ -72,9 +79,9 @@ def normalize_text(raw: str) -> str:
     >>> normalize_text("a\\u00a0b\\u200bc\\r\\nd\\x07")
     'a bc\\nd'
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_TABLE)
+    text = raw.replace("\r\n", "\n")
+    text = _ODD_CHAR_RE.sub(_replace_odd, text)
     if not text.isascii():
-        text = _SURROGATE_RE.sub("", text)
         text = unicodedata.normalize("NFC", text)
     return text
 
@@ -110,11 +117,19 @@ _DATELINE_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][”\"’']? [A-Z]")
 _NO_TITLE_END = frozenset(".,;:…")
 _WORD_RE = re.compile(r"\S+")
+# Page chrome: a lone short fragment next to these is part of them (a button, a brand name).
+_CHROME_REASONS = frozenset({REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
+                             REASON_RELATED, REASON_ADVERT, REASON_FURNITURE, REASON_COPYRIGHT})
 
 
 def _caps_line(par: str) -> bool:
     """A short line in capitals only ("USA TODAY"); scripts without case never qualify."""
     return len(par) <= 40 and sum(c.isupper() for c in par) >= 2 and not any(c.islower() for c in par)
+
+
+def _fragment(par: str) -> bool:
+    """A few words without sentence punctuation: a button label or brand name."""
+    return par[-1].isalnum() and len(par) <= 60 and len(_WORD_RE.findall(par)) <= 4
 
 
 def _headline_like(par: str) -> bool:
@@ -195,39 +210,24 @@ class _Cleaner:
         for i, par in enumerate(self.paras):
             self.reasons[i] = classify_paragraph(par)
 
-    # -- the tail: bios and fragments trailing after closing boilerplate --
+    # -- the tail: bios, and stray fragments left between closing page chrome --
     def tail_walk(self) -> bool:
-        j, run, seen_boilerplate = self.hi - 1, [], False
+        """Extend the removed tail backwards over bios, boilerplate and chrome fragments."""
+        j, following = self.hi - 1, None
         while j >= self.lo:
             if self.reasons[j] is None and bio_reason(self.paras[j]):
                 self.reasons[j] = REASON_BIO
             if self.reasons[j] is not None:
-                seen_boilerplate = True
-            elif not self._fragment(self.paras[j]):
+                following = self.reasons[j]
+            elif following in _CHROME_REASONS and _fragment(self.paras[j]):
+                before = self.reasons[j - 1] if j > 0 else None
+                self.reasons[j] = before if before in _CHROME_REASONS else following
+            else:
                 break
-            run.append(j)
             j -= 1
-        if not seen_boilerplate:
-            return False
-        for k in run:
-            if self.reasons[k] is None:
-                self.reasons[k] = self._neighbour_reason(k)
         changed = j + 1 != self.hi
         self.hi = j + 1
         return changed
-
-    def _fragment(self, par: str) -> bool:
-        return par[-1] not in ".!?”\"’'" and len(par) <= 200 and len(_WORD_RE.findall(par)) <= 20
-
-    def _neighbour_reason(self, k: int) -> str:
-        """Reason of the removed paragraph just before ``k``, else of the next removed one."""
-        before = self.reasons[k - 1] if k > 0 else None
-        if before is not None:
-            return before
-        for n in range(k + 1, len(self.paras)):  # walked backwards, so k + 1 is already set
-            if self.reasons[n] is not None:
-                return self.reasons[n]  # type: ignore[return-value]
-        return REASON_RELATED
 
     # -- the lead: one rule at a time on the first kept paragraph, until none applies --
     def lead_loop(self) -> bool:

@@ -41,9 +41,9 @@ _AUTHOR_RE = re.compile(
 _SAYS_RE = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$|\s*:\s*$", re.IGNORECASE)
 # A cheap whole-text probe: an author line whose next non-blank line starts like a date.
 _THREAD_PROBE_RE = re.compile(
-    r"^[ \t]*(?:\d{1,4}[.)]|[•·▪◦‣*–-])[ \t]+\S[^\n]{0,79}\n(?:[ \t]*\n){0,3}[ \t]*(?:"
+    r"\n[ \t]*(?:\d{1,4}[.)]|[•·▪◦‣*–-])[ \t]+\S[^\n]{0,79}\n(?:[ \t]*\n){0,3}[ \t]*(?:"
     + _MONTH_ALT + r" \d|\d{1,2} " + _MONTH_ALT + r" \d|\d{4}-\d\d-\d\d)",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 _SPACES_RE = re.compile(r"[ \t]+")
 
@@ -149,10 +149,11 @@ def _thread_start(text: str) -> int:
 
     Requiring a time of day keeps numbered lists followed by a plain date (timelines) in the body.
     """
-    for probe in _THREAD_PROBE_RE.finditer(text):
-        block = text[probe.start():probe.end() + 80].split("\n")
+    padded = "\n" + text  # the probe starts with a literal newline: a fast scan in ``re``
+    for probe in _THREAD_PROBE_RE.finditer(padded):
+        block = padded[probe.start() + 1:probe.end() + 80].split("\n")
         stamp = next((ln for ln in block[1:] if ln.strip()), "")
         m = _TIMESTAMP_RE.match(stamp)
         if m and m["h"] and _AUTHOR_RE.match(block[0]):
-            return probe.start()
+            return probe.start()  # == offset of the author line in ``text``
     return -1
