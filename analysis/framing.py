@@ -1,0 +1,187 @@
+"""How each outlet names a thing: counts of competing terms from a lexicon.
+
+The default lexicon, ``analysis/data/framing_immigrants.csv``, lists the names
+used for immigrants ("illegal alien", "undocumented immigrant", "migrant",
+"asylum seeker", ...). It is a CSV with columns:
+
+* ``label``: the naming choice being counted; several rows may share a label
+  (singular and plural, spelling variants);
+* ``term``: the words to find (plain text, not a regular expression);
+* ``case_sensitive`` (optional): ``true`` to match the case as written, for
+  names such as "Dreamers" that are ordinary words in lower case;
+* any other column (``note`` in the default) is ignored.
+
+Matching rules:
+
+* case-insensitive unless ``case_sensitive`` is true; whole words in the sense
+  of :data:`analysis.tokens.WORD_RE`, so "immigrant" is not found inside
+  "immigrant-rights" or "anti-immigrant"; a possessive "'s" may follow;
+* in a term, a space matches any whitespace or a hyphen, a hyphen matches a
+  hyphen, whitespace or nothing ("non-citizen" also finds "noncitizen" and
+  "non citizen"), and an apostrophe matches ' or ’;
+* the longest term wins and matches never overlap: "undocumented immigrants"
+  counts once, as that label, and not also as "undocumented" or "immigrants".
+
+>>> import pandas as pd
+>>> corpus = pd.DataFrame({"outlet": ["A", "B"], "text": [
+...     "Illegal immigrants and illegal aliens.", "Undocumented immigrants, the undocumented."]})
+>>> res = framing(corpus)
+>>> res[res["count"] > 0][["group", "label", "count", "share"]].to_dict("records")
+... # doctest: +NORMALIZE_WHITESPACE
+[{'group': 'A', 'label': 'illegal alien', 'count': 1, 'share': 0.5},
+ {'group': 'A', 'label': 'illegal immigrant', 'count': 1, 'share': 0.5},
+ {'group': 'B', 'label': 'undocumented (other)', 'count': 1, 'share': 0.5},
+ {'group': 'B', 'label': 'undocumented immigrant', 'count': 1, 'share': 0.5}]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import config
+from analysis.errors import AnalysisError, CorpusError
+
+# Word characters and word joiners exactly as analysis.tokens.WORD_RE has them.
+_JOIN = r"['’\-‐]"
+_LEFT = rf"(?<![^\W_])(?<![^\W_]{_JOIN})"
+_RIGHT = rf"(?:['’]s)?(?!{_JOIN}?[^\W_])"
+_KEY_DROP_RE = re.compile(r"[\s'’\-‐]+")
+_TRUE = {"true", "yes", "1", "y", "t"}
+
+
+def _key(text: str) -> str:
+    """The form a term and its matches share: lower case, no spaces, hyphens, apostrophes."""
+    return _KEY_DROP_RE.sub("", text).lower()
+
+
+def _term_pattern(term: str, case_sensitive: bool) -> str:
+    parts = []
+    for word in term.split():
+        chars = (
+            r"(?:[\-‐]|\s+)?" if ch in "-‐" else "['’]" if ch in "'’" else re.escape(ch)
+            for ch in word
+        )
+        parts.append("".join(chars))
+    pattern = r"(?:\s+|[\-‐])".join(parts)
+    return f"(?-i:{pattern})" if case_sensitive else pattern
+
+
+def load_lexicon(lexicon: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
+    """Read and check a framing lexicon: columns label, term, case_sensitive.
+
+    ``None`` reads the default immigrant-naming lexicon.
+
+    >>> lex = load_lexicon()
+    >>> {"illegal alien", "undocumented immigrant", "migrant"} <= set(lex.label)
+    True
+    """
+    if lexicon is None:
+        lexicon = config.FRAMING_LEXICON_FILE
+    if not isinstance(lexicon, pd.DataFrame):
+        try:
+            lexicon = pd.read_csv(lexicon, dtype=str, keep_default_na=False, comment=None)
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+            raise AnalysisError(f"Cannot read the framing lexicon {lexicon}: {exc}") from exc
+    missing = {"label", "term"} - set(lexicon.columns)
+    if missing:
+        raise AnalysisError(
+            f"The framing lexicon needs columns 'label' and 'term' (missing {sorted(missing)}); "
+            f"it has {list(lexicon.columns)}."
+        )
+    lex = pd.DataFrame({
+        "label": lexicon["label"].astype(str).str.strip(),
+        "term": lexicon["term"].astype(str).str.strip(),
+        "case_sensitive": (lexicon["case_sensitive"].astype(str).str.strip().str.lower().isin(_TRUE)
+                           if "case_sensitive" in lexicon.columns else False),
+    })
+    lex = lex[(lex.term != "") & (lex.label != "") & (lex.term.map(_key) != "")]
+    if lex.empty:
+        raise AnalysisError("The framing lexicon has no rows with both a label and a term.")
+    _check_conflicts(lex)
+    return lex.drop_duplicates(["label", "term", "case_sensitive"]).reset_index(drop=True)
+
+
+def _check_conflicts(lex: pd.DataFrame) -> None:
+    labels_per_key = lex.groupby(lex.term.map(_key))["label"].nunique()
+    clash = labels_per_key[labels_per_key > 1]
+    if len(clash):
+        rows = lex[lex.term.map(_key).isin(clash.index)]
+        raise AnalysisError(
+            "These lexicon terms are the same words (ignoring case, spaces, hyphens and "
+            f"apostrophes) but have different labels; give them one label: "
+            f"{rows[['label', 'term']].to_dict('records')}"
+        )
+
+
+def compile_lexicon(lex: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for the whole lexicon (longest term first) and a key -> label map.
+
+    >>> pattern, labels = compile_lexicon(load_lexicon())
+    >>> [labels[k] for k in map(_key, pattern.findall("The illegal-immigrant's case"))]
+    ['illegal immigrant']
+    """
+    rows = sorted(zip(lex.term, lex.case_sensitive), key=lambda r: (-len(r[0]), r[0]))
+    alternation = "|".join(_term_pattern(term, bool(cs)) for term, cs in rows)
+    # A cheap first-character test before the lookbehinds halves the scan time.
+    first = "".join(sorted({re.escape(c) for term, _ in rows for c in (term[0].lower(), term[0].upper())}))
+    pattern = re.compile(rf"(?=[{first}]){_LEFT}({alternation}){_RIGHT}", re.IGNORECASE)
+    return pattern, {_key(t): lab for t, lab in zip(lex.term, lex.label)}
+
+
+def count_labels(text: str, pattern: re.Pattern[str], labels: dict[str, str]) -> Counter:
+    """Lexicon matches in one text, per label.
+
+    >>> pattern, labels = compile_lexicon(load_lexicon())
+    >>> dict(count_labels("Migrants, not immigrants; migrants.", pattern, labels))
+    {'migrant': 2, 'immigrant': 1}
+    """
+    if not isinstance(text, str) or not text:
+        return Counter()
+    return Counter(labels[_key(m)] for m in pattern.findall(text))
+
+
+def framing(
+    corpus: pd.DataFrame,
+    lexicon: pd.DataFrame | str | Path | None = None,
+    by: str = "outlet",
+) -> pd.DataFrame:
+    """Count each lexicon label per group.
+
+    Returns long format with columns ``group``, ``label``, ``count``, ``share``
+    (count / all lexicon matches of the group), ``n_articles`` (the group's
+    articles). Every group appears with every label, 0 where absent, so tables
+    pivot without gaps; a group with no matches at all has share NaN (not
+    0/0). Sorted by group, then count descending, then label. Rows whose group
+    is missing are skipped.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"outlet": ["A"], "text": ["No names here."]})
+    >>> bool(framing(corpus)["share"].isna().all())
+    True
+    """
+    if not isinstance(corpus, pd.DataFrame) or "text" not in corpus or by not in corpus:
+        raise CorpusError(f"framing needs a DataFrame with columns 'text' and {by!r}.")
+    lex = load_lexicon(lexicon)
+    pattern, labels = compile_lexicon(lex)
+    label_order = sorted(set(lex.label))
+    frames = []
+    for group, texts in corpus.groupby(by, sort=True, dropna=True)["text"]:
+        counts: Counter = Counter()
+        for text in texts:
+            counts.update(count_labels(text, pattern, labels))
+        values = np.array([counts[lab] for lab in label_order], dtype=np.int64)
+        total = values.sum()
+        frames.append(pd.DataFrame({
+            "group": [group] * len(label_order), "label": label_order, "count": values,
+            "share": values / total if total else np.full(len(values), np.nan),
+            "n_articles": np.int64(len(texts)),
+        }).sort_values(["count", "label"], ascending=[False, True], kind="stable"))
+    if not frames:
+        return pd.DataFrame({"group": pd.Series(dtype=object), "label": pd.Series(dtype=object),
+                             "count": pd.Series(dtype=np.int64), "share": pd.Series(dtype=float),
+                             "n_articles": pd.Series(dtype=np.int64)})
+    return pd.concat(frames, ignore_index=True)
