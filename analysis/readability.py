@@ -33,6 +33,8 @@ no countable words is 3.1291 (its constant), also as textstat.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,12 +234,13 @@ def readability(text: str) -> dict[str, float | int | bool]:
     Values equal textstat's functions on the same text. ``n_sentences`` is
     textstat's sentence count (not :func:`analysis.split_sentences`), and
     ``smog_reliable`` is False below 30 sentences, where SMOG is not valid.
+    A value that is not a string (None, NaN from a DataFrame) counts as "".
 
     >>> r = readability("Short text.")
     >>> r["n_words"], r["smog_reliable"], r["flesch_kincaid_grade"]
     (2, False, -3.01)
     """
-    counts = text_counts(text)
+    counts = text_counts(text if isinstance(text, str) else "")  # e.g. NaN from a DataFrame
     result: dict[str, float | int | bool] = {name: f(counts) for name, f in FORMULAS.items()}
     result["n_words"] = counts.n_words
     result["n_sentences"] = counts.n_sentences
@@ -253,3 +256,18 @@ __all__ = [
     "readability_index",
     "text_counts",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``analysis.readability(text)`` work although the module has the same name.
+
+    ``import analysis.readability`` makes the package attribute ``readability`` this
+    module, shadowing the function of the same name that the package exports;
+    calling the module calls the function, and module attributes still work.
+    """
+
+    def __call__(self, text: str) -> dict[str, float | int | bool]:
+        return readability(text)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -18,17 +18,21 @@ import bisect
 import csv
 import math
 import re
+import sys
+import types
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
 from analysis.errors import AnalysisError, CorpusError
 from analysis.sentences import sentence_spans
 from analysis.tokens import WORD_RE
+
+if TYPE_CHECKING:  # pandas is imported only by target_sentiment (quick worker start-up)
+    import pandas as pd
 
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
@@ -286,11 +290,14 @@ def target_sentiment(
     ``analysis/data/targets.csv``. Returns one row per (group, target) with
     ``n_sentences`` and ``mean_compound`` (NaN when never mentioned), sorted.
 
+    >>> import pandas as pd
     >>> df = pd.DataFrame({"outlet": ["A", "B"],
     ...                    "text": ["ICE agents were praised. Nice day.", "The ice was bad."]})
     >>> target_sentiment(df, {"ICE": ["ICE"]})[["outlet", "n_sentences"]].values.tolist()
     [['A', 1], ['B', 0]]
     """
+    import pandas as pd
+
     missing = {by, "text"} - set(corpus.columns)
     if missing:
         raise CorpusError(
@@ -314,3 +321,18 @@ def target_sentiment(
     out = out.rename(columns={"size": "n_sentences", "mean": "mean_compound"})
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
     return out.sort_values([by, "target"], kind="stable", ignore_index=True)
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``analysis.sentiment(text)`` work although the module has the same name.
+
+    ``import analysis.sentiment`` makes the package attribute ``sentiment`` this
+    module, shadowing the function of the same name that the package exports;
+    calling the module calls the function, and module attributes still work.
+    """
+
+    def __call__(self, text: str, quotes: Sequence[Any] | None = None) -> dict[str, float | int]:
+        return sentiment(text, quotes)
+
+
+sys.modules[__name__].__class__ = _CallableModule
