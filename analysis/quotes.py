@@ -66,7 +66,8 @@ class Quote:
 # Marks: one pass, apostrophes told apart, pairing with a stack
 # --------------------------------------------------------------------------
 
-_MARK_RE = re.compile(r"[\"'“”‘’«»„‟‹›\n]")
+# '' (two apostrophes) stands for a double mark in some archives (''Jobs,'' she said).
+_MARK_RE = re.compile(r"''|[\"'“”‘’«»„‟‹›\n]")
 _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
 _OPENERS_AFTER_BREAK = "“\"«„‘'"
@@ -82,6 +83,7 @@ class _Span:
     close_end: int  # just after the closing mark (or the paragraph end if unclosed)
     start: int  # quoted words, marks excluded
     end: int
+    kind: str = "d"  # "d" double marks, "s" single marks, "b" block
 
 
 def _double_role(prev: str, nxt: str, double_open: bool) -> str:
@@ -119,9 +121,9 @@ def _mark_role(text: str, i: int, ch: str, n_double: int, n_single: int) -> tupl
         return "d", "open"
     if ch in _CLOSE_DOUBLE:
         return "d", "close"
-    if ch == '"':
+    if ch == '"' or ch == "''":
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
+        nxt = text[i + len(ch)] if i + len(ch) < len(text) else " "
         return "d", _double_role(prev, nxt, n_double > 0)
     if ch == "‹":
         return "s", "open"
@@ -136,44 +138,45 @@ class _Pairer:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stack: list[tuple[int, str]] = []
+        self.stack: list[tuple[int, str, int]] = []  # (mark position, kind, words start)
         self.counts = {"d": 0, "s": 0}
         self.spans: list[_Span] = []
         self.skip = -1
 
-    def push(self, pos: int, kind: str) -> None:
-        self.stack.append((pos, kind))
+    def push(self, pos: int, kind: str, width: int = 1) -> None:
+        self.stack.append((pos, kind, pos + width))
         self.counts[kind] += 1
 
-    def close(self, pos: int, kind: str) -> None:
+    def close(self, pos: int, kind: str, width: int = 1) -> None:
         if self.counts[kind] == 0:
             return  # a stray closing mark
         k = len(self.stack) - 1
         while self.stack[k][1] != kind:
             k -= 1
-        open_pos = self.stack[k][0]
-        for _, kd in self.stack[k:]:
+        open_pos, _, start = self.stack[k]
+        for _, kd, _ in self.stack[k:]:
             self.counts[kd] -= 1
         del self.stack[k:]
         if not self.stack:
-            self.spans.append(_Span(open_pos, pos + 1, open_pos + 1, pos))
+            self.spans.append(_Span(open_pos, pos + width, start, pos, kind))
 
     def end_paragraph(self, pos: int) -> None:
         """At a line break: carry an open quotation into a paragraph that opens
         with a mark; otherwise an unclosed double quote runs to the line's end."""
         if not self.stack:
             return
-        outer_pos, outer_kind = self.stack[0]
+        outer_pos, outer_kind, outer_start = self.stack[0]
         j = _WS_RE.match(self.text, pos).end()
         self.stack.clear()
         self.counts = {"d": 0, "s": 0}
         if j < len(self.text) and self.text[j] in _OPENERS_AFTER_BREAK and (
             (outer_kind == "d") == (self.text[j] in "“\"«„")
         ):
-            self.push(outer_pos, outer_kind)
+            self.stack.append((outer_pos, outer_kind, outer_start))
+            self.counts[outer_kind] += 1
             self.skip = j
         elif outer_kind == "d":
-            self.spans.append(_Span(outer_pos, pos, outer_pos + 1, pos))
+            self.spans.append(_Span(outer_pos, pos, outer_start, pos, "d"))
 
 
 def _mark_spans(text: str) -> list[_Span]:
@@ -194,9 +197,9 @@ def _mark_spans(text: str) -> list[_Span]:
         if role is None:
             continue
         if role[1] == "open":
-            pairer.push(i, role[0])
+            pairer.push(i, role[0], len(ch))
         else:
-            pairer.close(i, role[0])
+            pairer.close(i, role[0], len(ch))
     pairer.end_paragraph(len(text))
     return [s for s in (_strip(text, s) for s in pairer.spans) if s is not None]
 
@@ -210,7 +213,7 @@ def _strip(text: str, span: _Span) -> _Span | None:
         end -= 1
     if not WORD_RE.search(text, start, end):
         return None
-    return _Span(span.open_pos, span.close_end, start, end)
+    return _Span(span.open_pos, span.close_end, start, end, span.kind)
 
 
 # --------------------------------------------------------------------------
@@ -244,7 +247,7 @@ def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]
         note = _EDITOR_NOTE_RE.search(text, j, end)
         end = note.start() if note else len(text[:end].rstrip())
         if count_words(text[j:end]) >= 3:
-            blocks.append((_Span(j, end, j, end), att))
+            blocks.append((_Span(j, end, j, end, "b"), att))
     return blocks
 
 
@@ -288,18 +291,26 @@ def _is_title(quoted: str) -> bool:
     >>> _is_title("The Rachel Maddow Show"), _is_title("We go now")
     (True, False)
     """
-    words = quoted.split()
-    if len(words) < 2 or quoted[-1] in ".,!?;:…":
+    words = quoted.rstrip(",.").split()  # American style keeps , and . inside marks
+    if len(words) < 2 or len(words) > 12 or words[-1][-1] in ".,!?;:…":
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
-def _classify(text: str, span: _Span, att: Attribution | None) -> str:
+def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool) -> str:
+    """Kind of a marked span from its cue, position, length and marks.
+
+    In a text that quotes with double marks, single marks without a cue are
+    headlines' or scare quotes; in one that quotes with single marks (British
+    style) they are quotations.
+    """
     quoted = text[span.start : span.end]
     adjacent = att is not None and (att.where == "after" or att.intro)
     opens = _opens_sentence(text, span.open_pos)
     if adjacent:
         return "direct" if opens or att.intro else "partial"
+    if span.kind == "s" and single_secondary:
+        return "scare"
     if _is_title(quoted):
         return "scare"
     if count_words(quoted) <= SHORT_QUOTE_WORDS:
@@ -319,13 +330,16 @@ def _candidates(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution | 
     blocks = _block_spans(text, cues)
     found: list[tuple[_Span, Attribution | None, str]] = [(s, a, "block") for s, a in blocks]
     b = 0
-    for span in _mark_spans(text):
+    spans = _mark_spans(text)
+    n_single = sum(1 for s in spans if s.kind == "s")
+    single_secondary = len(spans) - n_single >= n_single > 0 or (n_single == 0)
+    for span in spans:
         while b < len(blocks) and blocks[b][0].end <= span.open_pos:
             b += 1
         if b < len(blocks) and blocks[b][0].start < span.close_end:
             continue  # inside a block quotation: part of it
         att = find_attribution(text, span.open_pos, span.close_end, cues)
-        found.append((span, att, _classify(text, span, att)))
+        found.append((span, att, _classify(text, span, att, single_secondary)))
     found.sort(key=lambda item: item[0].start)
     return found
 

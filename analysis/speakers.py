@@ -99,7 +99,7 @@ def parse_cues(lines: list[str]) -> CueLexicon:
         verbs.discard("sayed")
     if not verbs and not phrases:
         raise AnalysisError("the reporting-verbs list has no [verbs] or [phrases] entries")
-    verb_re = re.compile(r"\b(?:%s)\b" % _alternation(verbs | phrases))
+    verb_re = re.compile(r"(?<![\-‐])\b(?:%s)\b(?![\-‐])" % _alternation(verbs | phrases))  # not "so-called"
     after_re = re.compile(r"\b(?:%s)\b" % _alternation(after or {"according to"}), re.I)
     return CueLexicon(frozenset(verbs | phrases), verb_re, after_re)
 
@@ -370,7 +370,7 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     p = _LEAD_RE.match(text, close_end, hi).end()
     for rx in (cues.verb_re, cues.after_re):
         v = rx.match(text, p, hi)
-        if v:
+        if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
             m = mention_after(text, v.end(), hi)
             return Attribution(m, v.group(), "after", True) if m else None
     for v in cues.verb_re.finditer(text, p, min(hi, p + 70)):

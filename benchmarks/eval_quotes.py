@@ -1,0 +1,275 @@
+"""Evaluate quotation extraction and attribution on PolNeAR (and time it on AllSides).
+
+Gold direct quotations follow from PolNeAR's attributions: the part of an
+attribution's content that stands between quotation marks; an opening mark
+with no closing mark inside the content runs to the content's end.  We score:
+
+- word-level precision, recall and F1 of quoted words (words inside our
+  direct/partial/block quotes against words inside gold direct quotations);
+- the mean absolute error of per-article quote share;
+- speaker accuracy over the gold quotations we also found (our mention span
+  overlaps the gold source span, or our resolved name matches the gold source).
+
+The NAIVE extractor (everything between paired double quotation marks) runs in
+the same pass for comparison.  Tune on train, report on dev::
+
+    python benchmarks/eval_quotes.py --split dev
+    python benchmarks/eval_quotes.py --split dev --json
+    python benchmarks/eval_quotes.py --speed 2000     # words/s on AllSides
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import gzip
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from analysis import config
+from analysis.quotes import COUNTED_KINDS, extract_quotes
+from analysis.tokens import WORD_RE, count_words
+
+Span = tuple[int, int]
+NAIVE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+class SharedDataMissing(Exception):
+    """../shared/corpora (or a file in it) is not present on this machine."""
+
+
+def corpus_path(name: str) -> Path:
+    """Path of a file in ../shared/corpora; SharedDataMissing when absent."""
+    path = config.CORPORA_DIR / name
+    if not path.exists():
+        raise SharedDataMissing(
+            f"{path} is not present. The evaluation needs ../shared/corpora beside the "
+            "project checkout (it is developer data, not part of the package)."
+        )
+    return path
+
+
+def load_polnear(split: str, limit: int | None = None) -> list[dict]:
+    """Records of a PolNeAR split ("train" or "dev"), optionally the first ``limit``."""
+    rows = []
+    with gzip.open(corpus_path(f"polnear_{split}.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rows.append(json.loads(line))
+            if limit is not None and len(rows) >= limit:
+                break
+    return rows
+
+
+# --------------------------------------------------------------------------
+# Gold and naive spans
+# --------------------------------------------------------------------------
+
+
+_GOLD_MARK_RE = re.compile(r"[“”\"]")
+_GOLD_MARK_APOS_RE = re.compile(r"''|[“”\"]")
+
+
+def _marked_parts(text: str, start: int, end: int, apostrophe_pairs: bool = False) -> list[Span]:
+    """Parts of text[start:end] between double marks; an unclosed mark runs to ``end``.
+
+    With ``apostrophe_pairs`` a pair of apostrophes ('') counts as a double mark,
+    as it stands for one in the NYT archive texts of PolNeAR.
+    """
+    parts: list[Span] = []
+    open_at: int | None = None
+    for m in (_GOLD_MARK_APOS_RE if apostrophe_pairs else _GOLD_MARK_RE).finditer(text, start, end):
+        ch = m.group()
+        if open_at is None and ch != "”":
+            open_at = m.end()
+        elif open_at is not None and ch != "“":
+            parts.append((open_at, m.start()))
+            open_at = None
+    if open_at is not None:
+        parts.append((open_at, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def gold_quotes(record: dict, apostrophe_pairs: bool = False) -> list[tuple[Span, list[Span], str]]:
+    """Gold direct quotations: (span, source spans, source text) per quoted part."""
+    text = record["text"]
+    out = []
+    for att in record.get("attributions") or []:
+        content, source = att.get("content"), att.get("source")
+        if not content:
+            continue
+        src_spans = [tuple(s) for s in (source or {}).get("spans") or []]
+        src_text = (source or {}).get("text") or ""
+        for cs, ce in content.get("spans") or []:
+            for part in _marked_parts(text, cs, ce, apostrophe_pairs):
+                out.append((part, src_spans, src_text))
+    return out
+
+
+def naive_spans(text: str) -> list[Span]:
+    """Everything between paired double quotation marks, straight or curly."""
+    return [m.span(1) for m in NAIVE_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------
+# Scoring
+# --------------------------------------------------------------------------
+
+
+def _word_ids(word_spans: list[Span], spans: Iterable[Span]) -> set[int]:
+    """Indices of words whose span lies inside one of ``spans``."""
+    ids: set[int] = set()
+    starts = [w[0] for w in word_spans]
+    for s, e in spans:
+        k = bisect.bisect_left(starts, s)
+        while k < len(word_spans) and word_spans[k][1] <= e:
+            ids.add(k)
+            k += 1
+    return ids
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _name_matches(name: str | None, source: str) -> bool:
+    if not name or not source:
+        return False
+    a, b = name.lower().strip(), source.lower().strip()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a) or b.endswith(a)
+
+
+def speaker_hits(quotes: list, gold: list[tuple[Span, list[Span], str]]) -> tuple[int, int]:
+    """(correct, found) over gold quotations that one of ours overlaps."""
+    correct = found = 0
+    for span, src_spans, src_text in gold:
+        ours = [q for q in quotes if q.kind in COUNTED_KINDS and _overlaps((q.start, q.end), span)]
+        if not ours:
+            continue
+        found += 1
+        q = max(ours, key=lambda q: min(q.end, span[1]) - max(q.start, span[0]))
+        mention = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        if (mention and any(_overlaps(mention, s) for s in src_spans)) or _name_matches(q.speaker, src_text):
+            correct += 1
+    return correct, found
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(records: list[dict], apostrophe_pairs: bool = False) -> dict[str, dict[str, float]]:
+    """Scores for ours and the naive extractor over ``records``.
+
+    The gold follows the shared README (double marks “ ” "); with
+    ``apostrophe_pairs`` a '' pair is a double mark too.
+
+    Returns {"ours": {...}, "naive": {...}} with precision, recall, f1,
+    share_mae, speaker_accuracy (NaN for naive), n_articles, n_gold_quotes.
+    """
+    tally = {k: {"tp": 0, "fp": 0, "fn": 0, "err": 0.0, "ok": 0, "found": 0} for k in ("ours", "naive")}
+    n_gold = 0
+    for rec in records:
+        text = rec["text"]
+        gold = gold_quotes(rec, apostrophe_pairs)
+        n_gold += len(gold)
+        words = [m.span() for m in WORD_RE.finditer(text)]
+        gold_ids = _word_ids(words, [g[0] for g in gold])
+        quotes = extract_quotes(text)
+        spans = {"ours": [(q.start, q.end) for q in quotes if q.kind in COUNTED_KINDS], "naive": naive_spans(text)}
+        for name, sp in spans.items():
+            ids = _word_ids(words, sp)
+            t = tally[name]
+            t["tp"] += len(ids & gold_ids)
+            t["fp"] += len(ids - gold_ids)
+            t["fn"] += len(gold_ids - ids)
+            t["err"] += abs(len(ids) - len(gold_ids)) / len(words) if words else 0.0
+        ok, found = speaker_hits(quotes, gold)
+        tally["ours"]["ok"] += ok
+        tally["ours"]["found"] += found
+    return {name: _summary(t, len(records), n_gold, name == "ours") for name, t in tally.items()}
+
+
+def _summary(t: dict, n_articles: int, n_gold: int, speakers: bool) -> dict[str, float]:
+    p, r, f = _prf(t["tp"], t["fp"], t["fn"])
+    acc = t["ok"] / t["found"] if speakers and t["found"] else math.nan
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "share_mae": t["err"] / n_articles if n_articles else math.nan,
+        "speaker_accuracy": acc,
+        "n_articles": n_articles,
+        "n_gold_quotes": n_gold,
+    }
+
+
+def words_per_second(n_articles: int = 2000) -> dict[str, float]:
+    """Time extract_quotes over the first ``n_articles`` AllSides articles."""
+    texts = []
+    with gzip.open(corpus_path("allsides.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line).get("text") or "")
+            if len(texts) >= n_articles:
+                break
+    n_words = sum(count_words(t) for t in texts)
+    t0 = time.perf_counter()
+    for t in texts:
+        extract_quotes(t)
+    secs = time.perf_counter() - t0
+    return {"articles": len(texts), "words": n_words, "seconds": secs, "words_per_second": n_words / secs}
+
+
+def format_table(scores: dict[str, dict[str, float]]) -> str:
+    """A small side-by-side table of ours vs naive."""
+    rows = [("precision", "P"), ("recall", "R"), ("f1", "F1"), ("share_mae", "quote-share MAE"), ("speaker_accuracy", "speaker acc.")]
+    lines = [f"{'measure':<18}{'ours':>10}{'naive':>10}"]
+    for key, label in rows:
+        cells = ["   n/a" if math.isnan(scores[n][key]) else f"{scores[n][key]:.3f}" for n in ("ours", "naive")]
+        lines.append(f"{label:<18}{cells[0]:>10}{cells[1]:>10}")
+    o = scores["ours"]
+    lines.append(f"({o['n_articles']} articles, {o['n_gold_quotes']} gold direct quotations)")
+    return "\n".join(lines)
+
+
+def _no_nan(obj: object) -> object:
+    """JSON has no NaN: write null instead."""
+    if isinstance(obj, dict):
+        return {k: _no_nan(v) for k, v in obj.items()}
+    return None if isinstance(obj, float) and math.isnan(obj) else obj
+
+
+def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "train"), default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time N AllSides articles")
+    args = parser.parse_args(argv)
+    try:
+        records = load_polnear(args.split, args.limit)
+        result: dict = {"split": args.split, **evaluate(records)}
+        result["apostrophe_pairs"] = evaluate(records, apostrophe_pairs=True)
+        if args.speed:
+            result["speed"] = words_per_second(args.speed)
+    except SharedDataMissing as exc:
+        print(f"eval_quotes: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        out(json.dumps(_no_nan(result), indent=2))
+    else:
+        out(f"PolNeAR {args.split} (gold: double marks, as the shared README defines)\n" + format_table(result))
+        out(f"\nPolNeAR {args.split} (gold: '' pairs count as double marks too)\n" + format_table(result["apostrophe_pairs"]))
+        if "speed" in result:
+            s = result["speed"]
+            out(f"speed: {s['words_per_second']:,.0f} words/s ({s['words']:,} words, {s['articles']} AllSides articles)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

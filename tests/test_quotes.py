@@ -1,0 +1,178 @@
+"""Quotation extraction: marks, kinds, blocks, measures, and the seed articles."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import config
+from analysis.quotes import Quote, article_quote_stats, extract_quotes, quote_share
+
+RAW = config.RAW_DIR
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in extract_quotes(text)]
+
+
+def seed(prefix: str) -> str:
+    path = next(RAW.glob(prefix + "_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_curly_and_straight_double_quotes():
+    assert kinds('“We are ready to act now,” Jane Roe said.') == [("We are ready to act now,", "direct")]
+    assert kinds('"We are ready to act now," Jane Roe said.') == [("We are ready to act now,", "direct")]
+
+
+def test_apostrophes_are_not_marks():
+    text = "They’re sure it is harm’s way, said A'Beuy of the officers’ union. ‘Go home,’ he said."
+    assert [q.text for q in extract_quotes(text)] == ["Go home,"]
+
+
+def test_nested_single_quote_stays_inside():
+    text = '“People who ‘look’ like immigrants are stopped,” the ACLU wrote.'
+    qs = extract_quotes(text)
+    assert [q.text for q in qs] == ["People who ‘look’ like immigrants are stopped,"]
+    assert qs[0].speaker == "ACLU"
+
+
+def test_multi_paragraph_quote_opens_each_paragraph():
+    text = "They wrote:\n\n“First part of the quote.\n\n“Second part ends here.”\n\nAfter."
+    qs = extract_quotes(text)
+    assert len(qs) == 1
+    assert qs[0].text.startswith("First part") and qs[0].text.endswith("ends here.")
+    assert qs[0].kind == "direct"
+
+
+def test_interrupted_quote_shares_speaker():
+    text = "Anthony Romero spoke. “All these people,” he continued. “That’s an operation they can do.”"
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Anthony Romero", "Anthony Romero"]
+    assert [q.cue for q in qs] == ["continued", "continued"]
+
+
+@pytest.mark.parametrize("text", ['“Unclosed and runs on', 'Stray close” here', '“a” “', '‘’“”', '"' * 7, "''''"])
+def test_unbalanced_marks_degrade(text):
+    qs = extract_quotes(text)
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+
+
+def test_unclosed_mark_runs_to_paragraph_end():
+    qs = extract_quotes("He said: “We will not stop here\n\nNext paragraph.")
+    assert [q.text for q in qs] == ["We will not stop here"]
+
+
+def test_block_quote_after_said_colon_strips_editor_note():
+    text = "Jane Roe said:\n\nWe will keep the shelters open all winter. [Emphasis added]\n\nShe left."
+    (q,) = extract_quotes(text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("block", "We will keep the shelters open all winter.", "Jane Roe", "said")
+
+
+def test_colon_without_cue_is_not_a_block():
+    assert extract_quotes("Ingredients:\n\nFlour, water and salt in a bowl.") == []
+
+
+def test_scare_quotes_and_titles():
+    assert kinds("The so-called ‘sanctuary’ jurisdictions, and the “safety” of all.") == [
+        ("sanctuary", "scare"), ("safety", "scare")]
+    assert kinds("She spoke on “The Rachel Maddow Show” last week.") == [("The Rachel Maddow Show", "scare")]
+    assert quote_share("The ‘sanctuary’ rule.") == 0.0
+
+
+def test_partial_quote_after_framing_cue():
+    text = "The ACLU called the deal “one of the worst programs” in the state."
+    (q,) = extract_quotes(text)
+    assert q.kind == "partial" and q.speaker == "ACLU"
+    assert extract_quotes("Critics called it “a disaster” on Monday.")[0].kind == "partial"
+
+
+def test_double_apostrophe_archive_marks():
+    (q,) = extract_quotes("''Jobs, jobs, jobs,'' Mrs. Clinton said.")
+    assert q.text == "Jobs, jobs, jobs," and q.kind == "direct"
+
+
+def test_quote_share_and_stats():
+    text = "“We will act now,” Jane Roe said. “Not me,” said Tim Poe. The end came."
+    qs = extract_quotes(text)
+    assert quote_share(text, qs) == pytest.approx(6 / 15)
+    stats = article_quote_stats(text, qs)
+    assert stats["n_quotes"] == 2 and stats["n_speakers"] == 2
+    assert stats["top_speaker_share"] == pytest.approx(4 / 6)
+    assert math.isnan(article_quote_stats("No quotes here.")["top_speaker_share"])
+    assert quote_share("") == 0.0 and quote_share("“…”") == 0.0
+
+
+def test_quote_share_counts_only_words_inside_spans():
+    text = "ab cd ef"
+    assert quote_share(text, [Quote(1, 5, "b cd", "direct")]) == pytest.approx(1 / 3)
+
+
+# ---- seeds ---------------------------------------------------------------
+
+
+def test_seed_000_two_block_quotes_without_editor_note():
+    text = seed("000")
+    blocks = [q for q in extract_quotes(text) if q.kind == "block"]
+    assert len(blocks) == 2
+    assert all("Emphasis added" not in q.text and q.speaker == "Anthony Romero" for q in blocks)
+    assert blocks[0].text.startswith("For instance") and blocks[1].text.endswith("game plan for this.")
+
+
+def test_seed_002_multi_paragraph_quote():
+    text = seed("002")
+    qs = [q for q in extract_quotes(text) if q.text.startswith("ICE cultivated")]
+    assert len(qs) == 1
+    assert "Rather than providing" in qs[0].text and qs[0].text.endswith("deport them.")
+    assert qs[0].speaker == "ACLU"
+    safety = [q for q in extract_quotes(text) if q.text == "safety"]
+    assert safety and safety[0].kind == "scare"
+
+
+def test_seed_003_scare_and_inverted_said():
+    qs = extract_quotes(seed("003"))
+    assert [q.kind for q in qs if q.text == "sanctuary"] == ["scare"]
+    (q,) = [q for q in qs if q.text.startswith("The left-wing politicians")]
+    assert (q.speaker, q.cue) == ("Reed D. Rubenstein", "said")
+    letter = [q for q in qs if q.text.startswith("We have identified")][0]
+    assert letter.speaker == "the letter"
+
+
+def test_seed_001_pronouns_resolve():
+    text = seed("001")
+    qs = extract_quotes(text)
+    first = qs[0]
+    assert first.speaker == "Anthony Romero" and text[first.speaker_start : first.speaker_end] == "he"
+    assert qs[-1].speaker == "Tom Homan"
+
+
+# ---- properties ----------------------------------------------------------
+
+MARKY = st.lists(
+    st.sampled_from(list("ab ’'‘“”\"«».,:\n[]") + ["said", "He ", " Jo Roe ", "''", ":\n\n", " said:\n"]), max_size=60
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), MARKY))
+def test_never_raises_and_spans_are_consistent(text):
+    qs = extract_quotes(text)
+    last_end = -1
+    for q in qs:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.start >= last_end
+        last_end = q.end
+        assert q.kind in {"direct", "partial", "block", "scare"}
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    assert 0.0 <= quote_share(text, qs) <= 1.0
+
+
+def test_odd_inputs():
+    for text in ["", "   ", "🙂“😀”🙂", "\u202eمرحبا “سلام” said he", "\x00\x01“\x02”", "word " * 5000 + "“" + "x " * 1000]:
+        qs = extract_quotes(text)
+        assert 0.0 <= quote_share(text, qs) <= 1.0
