@@ -127,7 +127,7 @@ _TWEET_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 
 # "Jane Roe is a reporter for ..." — a closing paragraph about the author.
 _BIO_RE = re.compile(
-    r"[A-Z][\w.'’-]{0,25}(?: (?:de|van|von|da|del|la))?(?: [A-Z][\w.'’-]{0,25}){1,3} "
+    r"(?P<name>[A-Z][\w.'’-]{0,25}(?: (?:de|van|von|da|del|la))?(?: [A-Z][\w.'’-]{0,25}){1,3}) "
     r"(?:is|was|has been|serves as) (?:an? |the )?[^.\n]{0,120}?\b"
     r"(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|commentator"
     r"|author|producer|anchor|host|senior fellow|fellow|analyst|blogger|editorial board)s?\b")
@@ -221,6 +221,16 @@ def bio_reason(par: str) -> str | None:
     if len(par) > MAX_BOILERPLATE_CHARS or not _BIO_RE.match(par):
         return None
     return REASON_BIO
+
+
+def bio_author(par: str) -> str | None:
+    """The person a bio paragraph is about, or None.
+
+    >>> bio_author("Jane Roe is a reporter for the Daily News.")
+    'Jane Roe'
+    """
+    m = _BIO_RE.match(par) if len(par) <= MAX_BOILERPLATE_CHARS else None
+    return m.group("name") if m else None
 
 
 def classify_paragraph(par: str) -> str | None:

@@ -29,7 +29,7 @@ from analysis.boilerplate import (  # noqa: F401  (reason constants are part of 
     REASON_CONTACT, REASON_COPYRIGHT, REASON_CORRECTION, REASON_CREDIT, REASON_CTA,
     REASON_DATELINE, REASON_DISCLAIMER, REASON_EDITORS_NOTE, REASON_FURNITURE, REASON_HEADER,
     REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
-    REASON_TWEET, bio_reason, classify_paragraph,
+    REASON_TWEET, bio_author, bio_reason, classify_paragraph,
 )
 from analysis.comments import Comment, split_comment_thread
 
@@ -193,6 +193,7 @@ class _Cleaner:
         self.prefixes: dict[int, list[tuple[str, str]]] = {}
         self.lo, self.hi = 0, len(paras)
         self.article = CleanArticle(text="")
+        self.bio_author: str | None = None  # fallback author when there is no byline
 
     # -- helpers --
     def _next_kept(self, i: int) -> int:
@@ -217,6 +218,7 @@ class _Cleaner:
         while j >= self.lo:
             if self.reasons[j] is None and bio_reason(self.paras[j]):
                 self.reasons[j] = REASON_BIO
+                self.bio_author = bio_author(self.paras[j])
             if self.reasons[j] is not None:
                 following = self.reasons[j]
             elif following in _CHROME_REASONS and _fragment(self.paras[j]):
@@ -262,14 +264,14 @@ class _Cleaner:
         if has_next and _caps_line(par):
             self.reasons[i] = REASON_HEADER  # "USA TODAY", "ANALYSIS/OPINION:"
             return True
-        if has_next and _headline_like(par) and not _headline_like(self.paras[nxt]):
-            art.title = art.title or par
-            self.reasons[i] = REASON_TITLE
-            return True
         name = _byline_name(par) if has_next else None
         if name and not _byline_name(self.paras[nxt]):
             art.author = art.author or name
             self.reasons[i] = REASON_BYLINE
+            return True
+        if has_next and _headline_like(par) and not _headline_like(self.paras[nxt]):
+            art.title = art.title or par
+            self.reasons[i] = REASON_TITLE
             return True
         return self._lead_prefix(i, par)
 
@@ -306,6 +308,7 @@ class _Cleaner:
             elif par:
                 removed.append((par, reason))
         self.article.removed = [(seg, why) for seg, why in removed if seg]
+        self.article.author = self.article.author or self.bio_author
         self.article.text = "\n\n".join(body)
         return self.article
 

@@ -1,0 +1,455 @@
+"""Tests for analysis.clean (with analysis.boilerplate and analysis.comments)."""
+from __future__ import annotations
+
+import datetime
+import gzip
+import itertools
+import json
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import config
+from analysis.boilerplate import ALL_REASONS
+from analysis.clean import CleanArticle, Comment, clean_article, normalize_text
+from analysis.tokens import WORD_RE
+
+SEEDS_DIR = config.SHARED_DIR / "seeds"
+if not SEEDS_DIR.exists():
+    SEEDS_DIR = config.RAW_DIR
+needs_seeds = pytest.mark.skipif(not (SEEDS_DIR / "000_67424bb034ea768d.txt").exists(),
+                                 reason="seed articles not present in ../shared/seeds or data/raw")
+ALLSIDES = config.CORPORA_DIR / "allsides.jsonl.gz"
+needs_allsides = pytest.mark.skipif(not ALLSIDES.exists(),
+                                    reason="../shared/corpora/allsides.jsonl.gz not present")
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS_DIR.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+
+
+def chars_of(text: str) -> Counter[str]:
+    return Counter(c for c in text if not c.isspace())
+
+
+def assert_nothing_lost(raw: str, art: CleanArticle) -> None:
+    """Every non-space character of the (normalised) input is in text, removed, title, kicker or
+    comments (characters, not words: a glued kicker "FIRSTA" is split into two pieces)."""
+    kept = [art.text, art.title or "", art.kicker or "", *(seg for seg, _ in art.removed),
+            *(c.text for c in art.comments)]
+    missing = chars_of(normalize_text(raw)) - chars_of("\n".join(kept))
+    assert not missing, f"characters lost: {list(missing.items())[:10]}"
+
+
+def assert_invariants(raw: str) -> CleanArticle:
+    art = clean_article(raw)
+    assert isinstance(art.text, str)
+    assert clean_article(art.text).text == art.text, "not idempotent"
+    assert "\n\n\n" not in art.text and art.text == art.text.strip()
+    assert "  " not in art.text and "\u200b" not in art.text and "\u00a0" not in art.text
+    assert all(why in ALL_REASONS for _, why in art.removed)
+    assert_nothing_lost(raw, art)
+    return art
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", normalize_text(s)).strip()
+
+
+# ---------------------------------------------------------------- seeds
+SEED_BODY = {
+    "000": ["The far-left American Civil Liberties Union (ACLU) is advising cities and states",
+            "Some 11 to 22 million illegal aliens reside in the United States today — almost 1.5 million",
+            "where are you going to house all of these folks. [Emphasis added]",
+            "“It’s not okay to hire an illegal alien.”"],
+    "001": ["The far-left American Civil Liberties Union stated they have a plan",
+            "Romero proceed to outline how Trump’s administration would try to deport illegal aliens.",
+            "“He’s willing to go to jail, I’m willing to put him in jail.”"],
+    "002": ["The ACLU is making a push with Democratic Joe Biden",
+            "“ICE cultivated relationships with local law enforcement agencies across the nation – using",
+            "enable [illegal aliens] to navigate the immigration system"],
+    "003": ["A conservative legal group is putting US ‘sanctuary’ jurisdictions on notice",
+            "But a number of Democratic officials in Arizona, Colorado, California and Massachusetts",
+            "message from AFL A letter to the 249 officials",
+            "Fox News reported this month on new data provided to Congress"],
+    "004": ["Writing to the Department of Homeland Security, the American Civil Liberties Union",
+            "ACLU policy counsel Chris Rickerd argues that “287(g) has long been",
+            "It is worth noting that the ACLU has not made any legal challenges"],
+}
+SEED_BOILERPLATE = {
+    "000": ["date 2024-12-19", "is a reporter for Breitbart News", "Email him", "Follow him on Twitter"],
+    "001": ["date 2024-12-20", "(Maire Clayton, Headline USA)", "pic.twitter.com", "@ArchKennedy",
+            "shielding them from…"],
+    "002": ["ACLU making push to free", "WASHINGTON, DC", "private family of first responders",
+            "LET Unity", "Submit a Correction", "Related Posts", "Click to check it out"],
+    "003": ["ON FOX FIRST", "AP Photo", "Rick Scooteri", "REVERE, MA.", "Staff photo by",
+            "CLICK HERE", "FOX NEWS APP"],
+    "004": ["ACLU Requests Federal Government", "Robert A'Beuy", "November 13, 2017", "webkilla",
+            "perps", "Alien Center for Law Undermining"],
+}
+# Lines of the raw seeds that are boilerplate (matched by a fragment of each line).
+SEED_BOILERPLATE_LINES = {k: v + ["shielding them from"] for k, v in SEED_BOILERPLATE.items()}
+
+
+@needs_seeds
+@pytest.mark.parametrize("key", sorted(SEED_BODY))
+def test_seed_body_kept_and_boilerplate_removed(key: str) -> None:
+    raw = seed(key)
+    art = assert_invariants(raw)
+    for sentence in SEED_BODY[key]:
+        assert sentence in art.text, sentence
+    for fragment in SEED_BOILERPLATE[key]:
+        assert fragment not in art.text, fragment
+
+
+@needs_seeds
+@pytest.mark.parametrize("key", sorted(SEED_BODY))
+def test_seed_every_prose_paragraph_survives(key: str) -> None:
+    raw = seed(key)
+    art = clean_article(raw)
+    prefixes = [seg for seg, why in art.removed if why in ("header", "byline", "dateline", "kicker")]
+    body = raw.split("\n  1. ")[0]  # seed 004's comment thread starts at the first numbered item
+    for line in body.split("\n"):
+        line = norm(line)
+        if not line or any(frag in line for frag in SEED_BOILERPLATE_LINES[key]
+                           if frag not in ("date 2024-12-19", "date 2024-12-20", "WASHINGTON, DC",
+                                           "ON FOX FIRST", "(Maire Clayton, Headline USA)")):
+            continue
+        for prefix in prefixes:
+            if line.startswith(prefix):
+                line = line[len(prefix):].strip()
+        assert line in art.text.split("\n\n"), line
+
+
+@needs_seeds
+def test_seed_metadata() -> None:
+    a0, a1, a2, a3, a4 = (clean_article(seed(k)) for k in ("000", "001", "002", "003", "004"))
+    assert a0.date == datetime.date(2024, 12, 19) and a0.author == "John Binder"
+    assert a1.date == datetime.date(2024, 12, 20) and a1.author == "Maire Clayton"
+    assert a2.title and a2.title.startswith("ACLU making push to free 30 thousand")
+    assert a2.text.startswith("The ACLU is making a push")
+    assert a3.kicker == "ON FOX FIRST" and a3.text.startswith("A conservative legal group")
+    assert a4.title == "ACLU Requests Federal Government To End Cooperation Between Local Police And ICE"
+    reasons = {why for _, why in a1.removed}
+    assert {"header", "byline", "embedded tweet"} <= reasons
+    assert Counter(why for _, why in a3.removed)["photo caption"] == 2
+    assert {"membership pitch", "correction link", "related links"} <= {w for _, w in a2.removed}
+
+
+@needs_seeds
+def test_seed_comment_thread() -> None:
+    art = clean_article(seed("004"))
+    cs = art.comments
+    assert len(cs) == 16
+    assert all(isinstance(c, Comment) for c in cs)
+    assert cs[0].author == "Robert A'Beuy" and cs[0].depth == 0
+    assert cs[0].timestamp == datetime.datetime(2017, 11, 13, 12, 52)
+    assert cs[0].text.startswith("Fine, have the local police")
+    assert [c.depth for c in cs[:4]] == [0, 0, 1, 2]
+    assert cs[3].timestamp == datetime.datetime(2017, 11, 14, 15, 53)  # 3:53 pm
+    assert sum(c.text == "" for c in cs) == 3  # three comments have no text
+    assert "And this is no longer solely a Democrat platform" in cs[9].text  # two-line comment
+    assert [why for _, why in art.removed].count("comment thread") == 1
+    assert art.text.endswith("it is simply a request.")
+
+
+@needs_seeds
+def test_seed_no_paragraph_repeated() -> None:
+    for key in SEED_BODY:
+        paras = clean_article(seed(key)).text.split("\n\n")
+        assert len(paras) == len(set(paras))
+
+
+# ---------------------------------------------------------------- short cases
+@pytest.mark.parametrize("raw, date, body", [
+    ("date 2021-03-04 The board met on Monday.\n\nIt voted.", datetime.date(2021, 3, 4),
+     "The board met on Monday."),
+    ("date 2021-02-30 Odd date here.", None, "Odd date here."),
+])
+def test_header(raw: str, date: datetime.date | None, body: str) -> None:
+    art = assert_invariants(raw)
+    assert art.date == date and art.text.startswith(body)
+    assert art.removed[0][1] == "header"
+
+
+@pytest.mark.parametrize("raw, body", [
+    ("CHICAGO, IL – The mayor spoke.", "The mayor spoke."),
+    ("WASHINGTON, DC — Congress adjourned.", "Congress adjourned."),
+    ("SPRINGFIELD, Mass. — A fire broke out.", "A fire broke out."),
+    ("NEW YORK (Reuters) - Stocks fell.", "Stocks fell."),
+    ("EL PASO, Texas (AP) — Crowds gathered.", "Crowds gathered."),
+    ("CHICAGO — Schools reopened.", "Schools reopened."),
+])
+def test_dateline_dropped_sentence_kept(raw: str, body: str) -> None:
+    art = assert_invariants(raw)
+    assert art.text == body
+    assert [why for _, why in art.removed] == ["dateline"]
+
+
+@pytest.mark.parametrize("raw", [
+    "ICE — the agency — said it would comply.",
+    "ACLU — a rights group — sued.",
+    "FILE - In this photo the mayor speaks.",
+])
+def test_short_acronym_is_not_a_dateline(raw: str) -> None:
+    assert clean_article(raw).text == raw
+
+
+@pytest.mark.parametrize("raw, kicker, body", [
+    ("ON AIR FIRSTA judge ruled on Friday.", "ON AIR FIRST", "A judge ruled on Friday."),
+    ("EXCLUSIVEThe senator said no.", "EXCLUSIVE", "The senator said no."),
+    ("BREAKING NEWSIt was late.", "BREAKING NEWS", "It was late."),
+    ("EXCLUSIVE: The senator said no.", "EXCLUSIVE", "The senator said no."),
+    ("EXCLUSIVE — The senator said no.", "EXCLUSIVE", "The senator said no."),
+    ("UPDATE: Police have reopened the road.", "UPDATE", "Police have reopened the road."),
+])
+def test_kicker(raw: str, kicker: str, body: str) -> None:
+    art = assert_invariants(raw)
+    assert (art.kicker, art.text) == (kicker, body)
+
+
+@pytest.mark.parametrize("raw", [
+    "ACLU policy counsel Jane Roe argued the point.",
+    "ICE agents arrested 12 people.",
+    "FBI Director Jane Roe said no.",
+    "NASA officials said the launch slipped.",
+    "US NASA officials said the launch slipped.",
+    "MSNBCs host said so.",
+    "USAToday reported it.",
+    "AMY GOODMAN: Welcome to the show.",
+    "I think this is right.",
+])
+def test_acronym_openings_untouched(raw: str) -> None:
+    art = clean_article(raw)
+    assert art.text == raw and art.kicker is None
+
+
+def test_title_first_line() -> None:
+    art = assert_invariants("Council Approves New Budget After Long Debate\n\nThe council voted 7-2.")
+    assert art.title == "Council Approves New Budget After Long Debate"
+    assert art.text == "The council voted 7-2."
+
+
+def test_title_not_taken_from_prose_or_single_line() -> None:
+    assert clean_article("The council voted on Monday.\n\nIt passed.").title is None
+    assert clean_article("Council Approves New Budget Today").title is None  # nothing follows
+
+
+def test_byline_paragraph_and_parenthesised() -> None:
+    art = assert_invariants("Jane Q. Roe\n\nThe council voted 7-2 on the plan.")
+    assert art.author == "Jane Q. Roe" and art.text == "The council voted 7-2 on the plan."
+    art = assert_invariants("(Sam Lee, Daily Star) The council voted 7-2.")
+    assert art.author == "Sam Lee" and art.text == "The council voted 7-2."
+    art = assert_invariants("By Sam Lee and Ann Ray\n\nThe council voted.")
+    assert art.author == "Sam Lee and Ann Ray"
+
+
+@pytest.mark.parametrize("caption", [
+    "The mayor speaks in Boston, Monday, May 4, 2020. (AP Photo/Jane Doe)",
+    "PORTLAND, ME. – MAY 5: Officers at the scene on May 5, 2020. (Staff photo by Ann Lee/Daily Press)",
+    "Protesters outside the court. (Getty Images)",
+    "The senator at a rally. (Photo by Jo Park/Getty Images)",
+    "A voter casts a ballot in Miami, November 2, 2010. REUTERS/Hans Doe/File Photo",
+    "Judge Roe in court, July 9, 2018. (Jim Doe/Reuters)",
+    "Enlarge this image toggle caption Jo Doe/AP Jo Doe/AP",
+])
+def test_photo_captions_removed(caption: str) -> None:
+    raw = f"The hearing began at noon.\n{caption}\nThe judge adjourned it."
+    art = assert_invariants(raw)
+    assert art.text == "The hearing began at noon.\n\nThe judge adjourned it."
+    assert art.removed == [(caption, "photo caption")]
+
+
+@pytest.mark.parametrize("prose", [
+    "The poll, conducted by Reuters/Ipsos, was released on Tuesday.",
+    "The report (published by the Associated Press) was long.",
+    "She took the photo herself.",
+])
+def test_prose_with_credit_words_kept(prose: str) -> None:
+    assert clean_article(prose).text == prose
+
+
+@pytest.mark.parametrize("tweet", [
+    "Big crowd today! pic.twitter.com/AbC123xyz — Jo Doe (@jodoe) May 2, 2019",
+    "We will not back down. — Senator Roe (@SenRoe) January 4, 2019",
+    "Read the full statement https://t.co/XyZ987 — City Hall (@CityHall) Dec. 1, 2018",
+])
+def test_embedded_tweets(tweet: str) -> None:
+    art = assert_invariants(f"The senator spoke Monday.\n\n{tweet}\n\nShe left at noon.")
+    assert art.text == "The senator spoke Monday.\n\nShe left at noon."
+    assert art.removed == [(tweet, "embedded tweet")]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Jane Roe is a reporter for the Daily Star. Email her at jroe@example.com.", "bio"),
+    ("Sam Lee is a senior editor at Example News.", "bio"),
+    ("Follow Jane Roe on Twitter @janeroe", "contact"),
+    ("Write to Sam Lee at sam.lee@example.com", "contact"),
+    ("CLICK HERE TO GET THE EXAMPLE NEWS APP", "call to action"),
+    ("Click here for more coverage.", "call to action"),
+    ("Follow us on Facebook", "call to action"),
+    ("Sign up for our Morning Brief newsletter and get the news in your inbox.", "newsletter pitch"),
+    ("Want to join our community of supporters? Get exclusive access to our reporting. Click to check it out.",
+     "membership pitch"),
+    ("Submit a Correction", "correction link"),
+    ("Related Posts", "related links"),
+    ("Read more: Why the council voted no", "related links"),
+    ("Copyright © 2019 Example Media, LLC. All rights reserved.", "copyright"),
+    ("The Associated Press contributed to this report.", "credit"),
+    ("Advertisement", "advertisement"),
+    ("The opinions expressed by columnists are their own.", "disclaimer"),
+])
+def test_closing_boilerplate(line: str, reason: str) -> None:
+    art = assert_invariants(f"The council met on Monday and voted 7-2.\n\n{line}")
+    assert art.text == "The council met on Monday and voted 7-2."
+    assert art.removed == [(line, reason)]
+
+
+def test_fragment_between_pitches_removed_but_not_after_prose() -> None:
+    art = assert_invariants("The council voted.\n\nSupport our journalism: become a member today. "
+                            "Click here.\n\nExample Plus\n\nSubmit a correction")
+    assert art.text == "The council voted."
+    assert ("Example Plus", "membership pitch") in art.removed
+    assert clean_article("The council voted.\n\nExample Plus").text == "The council voted.\n\nExample Plus"
+
+
+def test_editors_insertions_stay() -> None:
+    raw = "“We will act,” she said. [Emphasis added]"
+    assert clean_article(raw).text == raw
+
+
+def test_bio_only_in_the_closing_run() -> None:
+    raw = "Jane Roe is a reporter for the Star who broke the story.\n\nShe won an award for it."
+    assert clean_article(raw).text == raw
+
+
+THREAD = """The council voted.
+
+  1. Ann Lee
+
+    March 3, 2020 at 9:05 am
+
+    I agree with this.
+    Second line.
+
+    • Bo Ray
+
+      March 3, 2020 at 10:15 pm
+
+    • Cy Doe
+
+      March 4, 2020 at 12:01 am
+
+      Replying here.
+
+        • Di Fox
+
+          2020-03-05 08:00
+
+          Deep reply.
+
+  2. Ed Moe
+
+    4 March 2020 at 13:30
+
+    Last one."""
+
+
+def test_comment_thread_nesting() -> None:
+    art = assert_invariants(THREAD)
+    assert art.text == "The council voted."
+    got = [(c.author, c.depth, c.timestamp, c.text) for c in art.comments]
+    assert got == [
+        ("Ann Lee", 0, datetime.datetime(2020, 3, 3, 9, 5), "I agree with this.\nSecond line."),
+        ("Bo Ray", 1, datetime.datetime(2020, 3, 3, 22, 15), ""),
+        ("Cy Doe", 1, datetime.datetime(2020, 3, 4, 0, 1), "Replying here."),
+        ("Di Fox", 2, datetime.datetime(2020, 3, 5, 8, 0), "Deep reply."),
+        ("Ed Moe", 0, datetime.datetime(2020, 3, 4, 13, 30), "Last one."),
+    ]
+
+
+def test_numbered_list_with_plain_date_is_not_a_thread() -> None:
+    raw = "Timeline:\n\n1. First vote\n\nMarch 3, 2020\n\nThe council voted again."
+    art = clean_article(raw)
+    assert art.comments == [] and "The council voted again." in art.text
+
+
+def test_normal_article_unchanged_except_whitespace() -> None:
+    raw = ("  The council met on Monday,\u00a0and\tvoted 7–2 “to proceed.”  \r\n\r\n\r\n"
+           "It’s the mayor’s plan — she said so.\u200b\n")
+    art = assert_invariants(raw)
+    assert art.text == "The council met on Monday, and voted 7–2 “to proceed.”\n\nIt’s the mayor’s plan — she said so."
+    assert art.removed == [] and art.title is None and art.comments == []
+
+
+def test_nfc_and_control_characters() -> None:
+    art = clean_article("Cafe\u0301 owner\x07 spoke.\u2028Second\x00 line.")
+    assert art.text == "Café owner spoke.\n\nSecond line."
+
+
+# ---------------------------------------------------------------- robustness
+@pytest.mark.parametrize("raw", ["", " ", "\n\n\n", "\x00\x01", "\ufeff", "\ud800abc", "“", "(",
+                                 "1.", "• x\n May 1, 2020 at 1:00 pm", "A" * 5000, "date 2024-01-01"])
+def test_odd_inputs(raw: str) -> None:
+    assert_invariants(raw)
+
+
+def test_large_inputs_finish() -> None:
+    no_punct = ("word " * 400_000)  # 2 MB, one line, no punctuation
+    assert clean_article(no_punct).text == no_punct.strip()
+    capitals = "ABC DEF " * 250_000
+    assert len(clean_article(capitals).text) > 0
+    paras = "The council voted 7-2 on Monday after a long debate.\n\n" * 400_000  # ~20 MB
+    assert clean_article(paras).text.count("\n\n") == 400_000 - 1
+
+
+def test_non_str_input_degrades() -> None:
+    assert clean_article(None).text == ""  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text())
+def test_property_arbitrary_unicode(raw: str) -> None:
+    assert_invariants(raw)
+
+
+PIECES = [
+    "The council voted 7-2 on Monday.", "It passed.", "Council Approves New Budget Plan",
+    "Jane Roe", "By Jane Roe", "USA TODAY", "WASHINGTON, DC – The mayor spoke.",
+    "EXCLUSIVEThe senator said no.", "ON AIR FIRSTA judge ruled.", "Advertisement",
+    "CLICK HERE TO GET THE APP", "Submit a Correction", "Example Plus",
+    "Jane Roe is a reporter for the Star.", "date 2020-01-02 The board met.",
+    "Crowd at the rally. (AP Photo/Jo Doe)", "Hi pic.twitter.com/x1 — Jo (@jo) May 1, 2019",
+    "  1. Ann", "    May 1, 2019 at 1:05 pm", "    • Bo", "Nice.", "(Sam Lee, Daily Star) Text here.",
+    "Related Posts", "SENATE PASSES THE BILL AFTER LONG NIGHT", "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12), st.sampled_from(["\n", "\n\n", " "]))
+def test_property_structured(pieces: list[str], sep: str) -> None:
+    assert_invariants(sep.join(pieces))
+
+
+# ---------------------------------------------------------------- real articles
+def allsides_texts(n: int) -> list[str]:
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in itertools.islice(f, n)]
+
+
+@needs_allsides
+def test_allsides_invariants_and_low_removal() -> None:
+    texts = allsides_texts(400)
+    total = removed = 0
+    for raw in texts:
+        art = assert_invariants(raw)
+        total += len(WORD_RE.findall(raw))
+        removed += sum(len(WORD_RE.findall(seg)) for seg, why in art.removed if why != "comment thread")
+        # cleaning never repeats a paragraph the source did not repeat
+        out_counts = Counter(art.text.split("\n\n"))
+        in_counts = Counter(norm(line) for line in raw.split("\n"))
+        assert all(n == 1 or n <= in_counts[p] for p, n in out_counts.items())
+    assert removed / total < 0.05, removed / total
