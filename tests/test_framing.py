@@ -1,0 +1,109 @@
+"""Tests for analysis.framing: lexicon matching rules and per-group counts."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import AnalysisError, CorpusError
+from analysis.framing import compile_lexicon, count_labels, framing, load_lexicon
+
+DEFAULT = compile_lexicon(load_lexicon())
+
+
+def labels_in(text: str) -> dict[str, int]:
+    return dict(count_labels(text, *DEFAULT))
+
+
+def test_longest_match_first_counts_each_mention_once():
+    assert labels_in("Undocumented immigrants and illegal immigrants met immigrants.") == {
+        "undocumented immigrant": 1, "illegal immigrant": 1, "immigrant": 1}
+
+
+def test_bare_undocumented_and_illegals():
+    assert labels_in("Help the undocumented, not illegals; illegal voting") == {
+        "undocumented (other)": 1, "illegals": 1}
+
+
+def test_case_insensitive_and_possessive_with_curly_apostrophe():
+    assert labels_in("ILLEGAL ALIENS; the migrant’s family; the migrants' lawyer") == {
+        "illegal alien": 1, "migrant": 2}
+
+
+def test_hyphen_and_space_variants():
+    text = "Non-citizens, noncitizen, non citizens, an illegal-immigrant family, asylum-seekers"
+    assert labels_in(text) == {"noncitizen": 3, "illegal immigrant": 1, "asylum seeker": 1}
+
+
+def test_whole_words_only():
+    # inside hyphenated words, and other words that start the same, are not mentions
+    assert labels_in("anti-immigrant immigrant-rights immigration migration refugeed") == {}
+
+
+def test_phrase_across_line_break_and_unicode_hyphen():
+    assert labels_in("undocumented\nimmigrants and non\u2010citizens") == {
+        "undocumented immigrant": 1, "noncitizen": 1}
+
+
+def test_case_sensitive_term():
+    assert labels_in("Dreamers rallied; dreamers dream; DACA recipients") == {
+        "Dreamers": 1, "DACA recipient": 1}
+
+
+def test_framing_table_hand_counts():
+    df = pd.DataFrame({"outlet": ["A", "A", "B", "C"], "text": [
+        "Illegal aliens. Illegal aliens!", "Illegal immigrants", "Migrants", "Nothing to see"]})
+    lex = pd.DataFrame({"label": ["alien", "alien", "illegal immigrant", "migrant"],
+                        "term": ["illegal alien", "illegal aliens", "illegal immigrants", "migrants"]})
+    res = framing(df, lexicon=lex)
+    assert list(res.columns) == ["group", "label", "count", "share", "n_articles"]
+    assert list(zip(res.group, res.label, res["count"], res.n_articles)) == [
+        ("A", "alien", 2, 2), ("A", "illegal immigrant", 1, 2), ("A", "migrant", 0, 2),
+        ("B", "migrant", 1, 1), ("B", "alien", 0, 1), ("B", "illegal immigrant", 0, 1),
+        ("C", "alien", 0, 1), ("C", "illegal immigrant", 0, 1), ("C", "migrant", 0, 1)]
+    assert res.loc[res.group == "A", "share"].tolist() == pytest.approx([2 / 3, 1 / 3, 0])
+    assert res.loc[res.group == "C", "share"].isna().all()
+
+
+def test_lexicon_from_csv_path_extra_columns_ignored(tmp_path):
+    path = tmp_path / "lex.csv"
+    path.write_text("label,term,note\nwall,border wall,x\nwall,the wall,\n", encoding="utf-8")
+    res = framing(pd.DataFrame({"outlet": ["A"], "text": ["Build the wall, the border wall."]}), path)
+    assert res[["label", "count"]].values.tolist() == [["wall", 2]]
+
+
+def test_lexicon_errors(tmp_path):
+    with pytest.raises(AnalysisError, match="columns 'label' and 'term'"):
+        load_lexicon(pd.DataFrame({"name": ["x"]}))
+    with pytest.raises(AnalysisError, match="different labels"):
+        load_lexicon(pd.DataFrame({"label": ["a", "b"], "term": ["non-citizen", "noncitizen"]}))
+    with pytest.raises(AnalysisError, match="Cannot read"):
+        load_lexicon(tmp_path / "missing.csv")
+    with pytest.raises(CorpusError):
+        framing(pd.DataFrame({"outlet": ["A"]}))
+
+
+def test_regex_special_characters_in_terms_are_literal():
+    lex = pd.DataFrame({"label": ["q"], "term": ["a.b (c)"]})
+    pattern, labels = compile_lexicon(load_lexicon(lex))
+    assert dict(count_labels("a.b (c) axb (c)", pattern, labels)) == {"q": 1}
+
+
+@pytest.mark.parametrize("text", ["", None, "🙂" * 1000, "\u202eimmigrants\u202c", "x" * 2_000_000])
+def test_odd_texts_do_not_raise(text):
+    res = framing(pd.DataFrame({"outlet": ["A"], "text": [text]}))
+    assert (res["count"] >= 0).all()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=200), max_size=4))
+def test_property_counts_consistent(texts):
+    df = pd.DataFrame({"outlet": ["A"] * len(texts), "text": texts})
+    res = framing(df)
+    if texts:
+        total = res["count"].sum()
+        assert total == sum(sum(count_labels(t, *DEFAULT).values()) for t in texts)
+        if total:
+            assert np.isclose(res["share"].sum(), 1.0)
