@@ -75,6 +75,7 @@ _SPACE_BEFORE_OPEN = "([{—–-/“‘\"'"
 _PUNCT_AFTER_CLOSE = ".,;:!?)]}—–-/…”’\"'"
 _ELISION_RE = re.compile(r"(?:em|til|cause|n|tis|twas|\d\d)s?\b", re.I)
 _WS_RE = re.compile(r"\s*")
+STRICT_RESTART = False
 
 
 @dataclass(slots=True)
@@ -160,6 +161,14 @@ class _Pairer:
         if not self.stack:
             self.spans.append(_Span(open_pos, pos + width, start, pos, kind))
 
+    def restart(self, pos: int) -> None:
+        """A double opening mark while one is open: the open quotation ends here."""
+        outer_pos, outer_kind, outer_start = self.stack[0]
+        self.stack.clear()
+        self.counts = {"d": 0, "s": 0}
+        if outer_kind == "d":
+            self.spans.append(_Span(outer_pos, pos, outer_start, pos, "d"))
+
     def end_paragraph(self, pos: int) -> None:
         """At a line break: carry an open quotation into a paragraph that opens
         with a mark; otherwise an unclosed double quote runs to the line's end."""
@@ -197,6 +206,8 @@ def _mark_spans(text: str) -> list[_Span]:
         if role is None:
             continue
         if role[1] == "open":
+            if role[0] == "d" and pairer.counts["d"]:
+                pairer.restart(i)  # doubles do not nest: the earlier mark was left open
             pairer.push(i, role[0], len(ch))
         else:
             pairer.close(i, role[0], len(ch))

@@ -1,0 +1,125 @@
+"""Attribution cues, speaker mentions, pronoun resolution and name normalisation."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import AnalysisError
+from analysis.quotes import extract_quotes
+from analysis.speakers import (
+    DEFAULT_CUES,
+    SpeakerResolver,
+    find_attribution,
+    is_person_name,
+    load_cues,
+    normalise_name,
+    parse_cues,
+)
+
+
+def only(text: str):
+    qs = [q for q in extract_quotes(text) if q.kind != "scare"]
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def mention(text: str, q) -> str:
+    return text[q.speaker_start : q.speaker_end]
+
+
+def test_reporting_verbs_file_is_large_and_readable():
+    assert len({f for f in DEFAULT_CUES.forms if " " not in f}) > 200  # inflected forms
+    for form in ("said", "told", "added", "wrote", "argues", "continued", "pointed out"):
+        assert form in DEFAULT_CUES.forms
+    assert DEFAULT_CUES.after_re.match("according to")
+
+
+def test_custom_cue_file(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text("# mine\n[verbs]\ngrumble\n", encoding="utf-8")
+    cues = load_cues(path)
+    q = extract_quotes("“Too late now,” Jo Roe grumbled.", cues)[0]
+    assert q.speaker == "Jo Roe" and q.cue == "grumbled"
+    with pytest.raises(AnalysisError):
+        load_cues(tmp_path / "missing.txt")
+    with pytest.raises(AnalysisError):
+        parse_cues(["[source-after]", "according to"])
+
+
+def test_cue_before_with_colon_and_that():
+    assert only("Jane Roe said: “We will not go back.”").speaker == "Jane Roe"
+    assert only("ACLU policy counsel Chris Rickerd argues that “the program has failed us all.”").speaker == "Chris Rickerd"
+
+
+def test_inverted_said_name():
+    text = "“It is lawless and it must stop,” said Reed D. Rubenstein, a lawyer."
+    q = only(text)
+    assert (q.speaker, q.cue, mention(text, q)) == ("Reed D. Rubenstein", "said", "Reed D. Rubenstein")
+
+
+def test_according_to():
+    q = only("According to Jane Roe, “the shelters are full every night.”")
+    assert q.speaker == "Jane Roe" and q.cue.lower() == "according to"
+    q = only("“The shelters are full every night,” according to the city council.")
+    assert q.speaker == "the city council"  # a noun phrase keeps its determiner
+
+
+def test_pronoun_resolves_to_recent_named_speaker_with_span_on_pronoun():
+    text = ("ACLU Executive Director Anthony Romero told Maddow about the plan.\n\n"
+            "“We have a whole plan for this,” he said.")
+    q = only(text)
+    assert q.speaker == "Anthony Romero"
+    assert mention(text, q) == "he" and q.speaker_start == text.index(" he said") + 1
+
+
+def test_pronoun_prefers_the_most_recent_reporting_subject():
+    text = ("Anthony Romero said the group had a plan.\n\nBorder czar Tom Homan said he would act.\n\n"
+            "“We agree on one thing,” he said.")
+    assert only(text).speaker == "Tom Homan"
+
+
+def test_they_resolves_to_organisation():
+    text = "The ACLU claims the program is broken. They wrote:\n\n“Detention harms people across the nation.”"
+    assert only(text).speaker == "ACLU"
+
+
+def test_surname_and_honorific_normalise_to_full_name():
+    text = ("Anthony Romero leads the group.\n\n“We will sue them all,” Romero said.\n\n"
+            "“And we will win in court,” Mr. Romero added.")
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Anthony Romero", "Anthony Romero"]
+
+
+def test_organisations_and_documents_speak():
+    assert only("“Detention causes harm to families,” the ACLU wrote.").speaker == "ACLU"
+    assert only("“You are exposed to liability,” the letter said.").speaker == "the letter"
+
+
+def test_appositive_between_name_and_verb():
+    text = "Anthony Romero, the executive director of the ACLU, said: “We have a plan for this.”"
+    assert only(text).speaker == "Anthony Romero"
+
+
+def test_normalise_name_and_person_test():
+    assert normalise_name("Illinois Governor JB Pritzker") == "JB Pritzker"
+    assert normalise_name("Sen. Ted Cruz’s") == "Ted Cruz"
+    assert normalise_name("the White House") == "White House"
+    assert is_person_name("Reed D. Rubenstein") and not is_person_name("Department of Homeland Security")
+
+
+def test_find_attribution_and_resolver_directly():
+    text = "“Go,” said Jo Roe."
+    att = find_attribution(text, 0, 5)
+    assert att is not None and att.where == "after" and att.cue == "said"
+    assert SpeakerResolver(text).resolve(att.mention) == "Jo Roe"
+    assert find_attribution("“Go.” The end.", 0, 5) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=150), st.integers(0, 150), st.integers(0, 150))
+def test_attribution_never_raises(text, a, b):
+    a, b = min(a, len(text)), min(b, len(text))
+    att = find_attribution(text, min(a, b), max(a, b))
+    if att is not None:
+        assert 0 <= att.mention.start <= att.mention.end <= len(text)

@@ -1,0 +1,121 @@
+"""Corpus tables of quotes and speakers, and the PolNeAR evaluation on a few articles."""
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.quotes import extract_quotes
+from analysis.voices import normalise_speakers, quote_table, shared_quotations, top_speakers
+
+
+def seeds() -> pd.DataFrame:
+    manifest = pd.read_csv(config.RAW_DIR / "manifest.csv")
+    texts = [(config.RAW_DIR / f).read_text(encoding="utf-8") for f in manifest["file"]]
+    return pd.DataFrame({"article_id": manifest["article_id"], "outlet": manifest["outlet"].fillna("unknown"), "text": texts})
+
+
+def small() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": ["a1", "a2", "a3"],
+        "outlet": ["X", "Y", "X"],
+        "text": [
+            "Anthony Romero spoke. “We will sue them all today,” Romero said. The ‘sanctuary’ rule.",
+            "“We will sue them all today!” said Romero. “Courts decide.”",
+            "“Nothing changes for us here,” Jo Lee said.",
+        ],
+    })
+
+
+def test_quote_table_columns_and_reuse():
+    arts = small()
+    table = quote_table(arts)
+    assert list(table.columns) == ["article_id", "outlet", "kind", "speaker", "n_words", "text", "start", "end", "cue"]
+    assert set(table["kind"]) == {"direct", "scare"}
+    row = table.iloc[0]
+    assert arts.loc[0, "text"][row["start"] : row["end"]] == row["text"]
+    given = {aid: extract_quotes(t) for aid, t in zip(arts["article_id"], arts["text"])}
+    pd.testing.assert_frame_equal(quote_table(arts, given), table)
+    assert quote_table(arts.iloc[:0]).empty
+
+
+def test_normalise_speakers_merges_unambiguous_surnames():
+    table = normalise_speakers(quote_table(small()))
+    assert set(table.loc[table["article_id"] == "a2", "speaker"].dropna()) == {"Anthony Romero"}
+    ambiguous = pd.DataFrame({"speaker": ["Lee", "Jo Lee", "Al Lee"]})
+    assert normalise_speakers(ambiguous)["speaker"].tolist() == ["Lee", "Jo Lee", "Al Lee"]
+
+
+def test_top_speakers_sorted_and_shares():
+    table = normalise_speakers(quote_table(small()))
+    top = top_speakers(table, by="outlet", n=10)
+    assert list(top.columns) == ["outlet", "speaker", "n_quotes", "n_words", "share"]
+    x = top[top["outlet"] == "X"]
+    assert x["speaker"].tolist() == ["Anthony Romero", "Jo Lee"]  # 6 words before 5
+    assert x["share"].sum() == pytest.approx(1.0)
+    assert top_speakers(table, n=1).groupby("outlet").size().max() == 1
+    pd.testing.assert_frame_equal(top_speakers(table), top_speakers(table.sample(frac=1, random_state=1)))
+
+
+def test_shared_quotations_on_seeds():
+    shared = shared_quotations(normalise_speakers(quote_table(seeds())))
+    assert list(shared.columns) == ["sentence", "n_outlets", "outlets", "n_articles", "article_ids"]
+    assert len(shared) >= 4
+    assert set(shared["outlets"]) == {"Breitbart News; Headline USA"}
+    assert any(s.startswith("That’s an operation") for s in shared["sentence"])
+    assert shared_quotations(quote_table(seeds()), min_outlets=3).empty
+
+
+def test_shared_quotations_normalises_marks_case_and_punctuation():
+    table = quote_table(small())
+    shared = shared_quotations(table)
+    assert shared["sentence"].tolist() == ["We will sue them all today"]
+    assert shared.loc[0, "article_ids"] == "a1; a2"
+
+
+# ---- the evaluation script on a handful of dev articles ---------------------
+
+EVAL = config.PROJECT_ROOT / "benchmarks" / "eval_quotes.py"
+needs_shared = pytest.mark.skipif(
+    not (config.CORPORA_DIR / "polnear_dev.jsonl.gz").exists(),
+    reason="../shared/corpora/polnear_dev.jsonl.gz not present (developer data, not part of the package)",
+)
+
+
+def load_eval():
+    spec = importlib.util.spec_from_file_location("eval_quotes", EVAL)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_quotes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_shared
+@pytest.mark.shared
+def test_eval_on_the_dev_split():
+    ev = load_eval()
+    records = ev.load_polnear("dev")  # 84 articles: well under a second
+    scores = ev.evaluate(records, apostrophe_pairs=True)
+    for name in ("ours", "naive"):
+        for key in ("precision", "recall", "f1", "share_mae"):
+            assert 0.0 <= scores[name][key] <= 1.0
+    assert 0.0 <= scores["ours"]["speaker_accuracy"] <= 1.0 and math.isnan(scores["naive"]["speaker_accuracy"])
+    # Archive texts quote with '' pairs, which the naive extractor cannot see.
+    assert scores["ours"]["recall"] > scores["naive"]["recall"]
+    assert scores["ours"]["f1"] > scores["naive"]["f1"]
+    assert ev.evaluate(records[:5]) == ev.evaluate(records[:5])  # deterministic
+
+
+def test_eval_gold_marks_and_missing_data(monkeypatch, capsys, tmp_path):
+    ev = load_eval()
+    text = "He said “a b” and ''c d'' then “e f"
+    rec = {"text": text, "attributions": [{"source": None, "cue": None, "content": {"spans": [[0, len(text)]]}}]}
+    assert [text[s:e] for (s, e), _, _ in ev.gold_quotes(rec)] == ["a b", "e f"]
+    assert [text[s:e] for (s, e), _, _ in ev.gold_quotes(rec, apostrophe_pairs=True)] == ["a b", "c d", "e f"]
+    monkeypatch.setattr(ev.config, "CORPORA_DIR", tmp_path / "absent")
+    assert ev.main(["--split", "dev"]) == 2
+    assert "not present" in capsys.readouterr().err
