@@ -80,13 +80,15 @@ _START_RE = re.compile(
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b)"
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
     r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
-    r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$|slideshow \(\d+ images?\)"
+    r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
+    r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
     r"|updated (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$)"
     r"|(?P<contact>(?:e-?mail|contact|reach) (?:him|her|them|me|us|the author|the reporter)\b"
     r"|follow (?:him|her|them|me)\b|follow [a-z][\w.'’-]{0,20}(?: [a-z][\w.'’-]{0,20}){0,2} on "
-    r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|write to [^@\n]{1,60} at \S+@|send (?:us )?(?:news )?tips\b)"
+    r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|write to [^@\n]{1,60} at \S+@"
+    r"|send (?:us )?(?:news )?tips\b)"
     r")"
 )  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
@@ -154,7 +156,8 @@ _MEMBERSHIP_KEYS = ("join our", "join us", "become a", "membership", "support ou
 def _pitch_reason(lower: str) -> str | None:
     """Newsletter or membership pitch (lower-cased paragraph): an offer plus an ask."""
     # substring tests first: most paragraphs mention none of these
-    if any(k in lower for k in _NEWSLETTER_KEYS) and _NEWSLETTER_RE.search(lower) and _SIGNUP_RE.search(lower):
+    if (any(k in lower for k in _NEWSLETTER_KEYS) and _NEWSLETTER_RE.search(lower)
+            and _SIGNUP_RE.search(lower)):
         return REASON_NEWSLETTER
     if any(k in lower for k in _MEMBERSHIP_KEYS) and _MEMBERSHIP_RE.search(lower) and _ASK_RE.search(lower):
         return REASON_MEMBERSHIP
@@ -256,5 +259,6 @@ def classify_paragraph(par: str) -> str | None:
     if reason:
         return reason
     if _is_all_caps_headline(par):
-        return REASON_CTA if par.upper().startswith(("CLICK", "TAP ", "WATCH", "DOWNLOAD")) else REASON_RELATED
+        shouted_ask = par.startswith(("CLICK", "TAP ", "WATCH", "DOWNLOAD"))
+        return REASON_CTA if shouted_ask else REASON_RELATED
     return None

@@ -6,7 +6,15 @@ header, the ``author`` from a byline, a ``kicker`` ("EXCLUSIVE"), reader
 ``comments``, and every other removed piece in ``removed`` as
 ``(segment, reason)`` with a reason from the ``REASON_*`` categories of
 :mod:`analysis.boilerplate` (re-exported here). Every non-space character of
-the input ends up in exactly one of those places, so nothing is lost silently.
+the input ends up in at least one of those places (a title or kicker is both a
+field and a ``removed`` entry), so nothing is lost silently.
+
+Reasons: "header", "dateline", "byline", "kicker", "title", "bio", "contact",
+"call to action", "newsletter pitch", "membership pitch", "correction link",
+"related links", "photo caption", "embedded tweet", "comment thread",
+"editor's note" (a paragraph opening "Editor's note:"), "advertisement",
+"copyright", "credit" ("... contributed to this report"), "disclaimer",
+"page furniture" ("Share this article", "Slideshow (4 Images)").
 
 Whitespace is normalised (Unicode NFC, no zero-width or control characters,
 non-breaking and other spaces become " ", runs collapse); curly quotes,
@@ -31,7 +39,7 @@ from analysis.boilerplate import (  # noqa: F401  (reason constants are part of 
     REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
     REASON_TWEET, bio_author, bio_reason, classify_paragraph,
 )
-from analysis.comments import Comment, split_comment_thread
+from analysis.comments import Comment, has_comment_thread, split_comment_thread
 
 __all__ = ["CleanArticle", "Comment", "clean_article", "normalize_text", "ALL_REASONS"]
 
@@ -324,8 +332,10 @@ def clean_article(raw_text: str) -> CleanArticle:
     """Clean one article's raw text; never raises on a ``str``.
 
     >>> art = clean_article("ON AIR FIRSTA judge ruled.\\n\\nJane Roe is a reporter for X News.")
-    >>> art.kicker, art.text, art.removed
-    ('ON AIR FIRST', 'A judge ruled.', [('ON AIR FIRST', 'kicker'), ('Jane Roe is a reporter for X News.', 'bio')])
+    >>> art.kicker, art.text, art.author
+    ('ON AIR FIRST', 'A judge ruled.', 'Jane Roe')
+    >>> art.removed[-1]
+    ('Jane Roe is a reporter for X News.', 'bio')
     """
     if not isinstance(raw_text, str):
         raw_text = "" if raw_text is None else str(raw_text)
@@ -337,7 +347,21 @@ def clean_article(raw_text: str) -> CleanArticle:
         pass
     article = cleaner.finish()
     if thread:
-        thread_text = "\n".join(p for p in (ln.strip() for ln in _SPACE_RUN_RE.sub(" ", thread).split("\n")) if p)
+        thread_lines = (ln.strip() for ln in _SPACE_RUN_RE.sub(" ", thread).split("\n"))
+        thread_text = "\n".join(ln for ln in thread_lines if ln)
         article.removed.append((thread_text, REASON_COMMENTS))
         article.comments = comments
+    if has_comment_thread(article.text):  # removals joined an author line to its timestamp line
+        return _merge(article, clean_article(article.text))
     return article
+
+
+def _merge(first: CleanArticle, second: CleanArticle) -> CleanArticle:
+    """Result of cleaning ``first.text`` again, keeping what the first pass found."""
+    second.title = first.title or second.title
+    second.date = first.date or second.date
+    second.author = first.author or second.author
+    second.kicker = first.kicker or second.kicker
+    second.removed = first.removed + second.removed
+    second.comments = second.comments + first.comments  # the second thread came earlier in the text
+    return second

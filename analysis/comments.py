@@ -144,6 +144,15 @@ def split_comment_thread(text: str) -> tuple[str, str, list[Comment]]:
     return text[:start], text[start:], comments
 
 
+def has_comment_thread(text: str) -> bool:
+    """True if :func:`split_comment_thread` would find a thread in ``text``.
+
+    >>> has_comment_thread("1. Ann\\n\\nMay 1, 2019 at 1:05 pm\\n\\nNice.")
+    True
+    """
+    return _thread_start(text) >= 0
+
+
 def _thread_start(text: str) -> int:
     """Offset of the first author line followed by a full timestamp with a time of day, or -1.
 

@@ -453,3 +453,9 @@ def test_allsides_invariants_and_low_removal() -> None:
         in_counts = Counter(norm(line) for line in raw.split("\n"))
         assert all(n == 1 or n <= in_counts[p] for p, n in out_counts.items())
     assert removed / total < 0.05, removed / total
+
+
+def test_thread_revealed_by_a_removal_is_still_found() -> None:
+    raw = "  1. Ann\nCrowd at the rally. (AP Photo/Jo Doe)\n    May 1, 2019 at 1:05 pm\n    Nice."
+    art = assert_invariants(raw)
+    assert [c.author for c in art.comments] == ["Ann"] and art.text == ""
