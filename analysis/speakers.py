@@ -411,9 +411,15 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
             m = mention_after(text, v.end(), hi)
             return Attribution(m, v.group(), "after", True) if m else None
-    for v in cues.verb_re.finditer(text, p, min(hi, p + 70)):
-        m = mention_before(text, v.start(), p)
-        if m is not None and text[p : m.start].strip().lower() in _LEADING_DETERMINERS:
+    for v in cues.verb_re.finditer(text, p, min(hi, p + 120)):
+        if _SENT_END_RE.search(text, p, v.start()):
+            return None  # the cue belongs to the next sentence
+        # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
+        m = mention_after(text, p, v.start())
+        if m is None:  # '” for the victory, Sanders said': a named subject only
+            m = mention_before(text, v.start(), p)
+            m = m if m is not None and m.kind != "np" else None
+        if m is not None and not v.group().endswith("ing"):
             return Attribution(m, v.group(), "after", True)
         break  # only the first verb can be the quotation's own cue
     return None
@@ -428,7 +434,7 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
     verbs = cues.verb_re.finditer(text, lo, hi)
     best: Attribution | None = None
     for v in reversed(verbs):
-        m = mention_before(text, v.start(), lo)
+        m = _participle_subject(text, lo, v.start()) if _is_participle(text, v) else mention_before(text, v.start(), lo)
         if m is not None:
             best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
             break
@@ -437,6 +443,33 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
         if m is not None and (best is None or a.start() > text.rfind(best.cue, lo, hi)):
             best = Attribution(m, a.group(), "before", _is_intro(text, m.end, open_pos))
     return best
+
+
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*))"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave)\b"
+)
+
+
+def _is_participle(text: str, v: re.Match[str]) -> bool:
+    """', calling him', ', saying': a participle clause whose subject is the sentence's."""
+    return v.group().endswith("ing") and text[max(0, v.start() - 2) : v.start()].strip() == ","
+
+
+def _participle_subject(text: str, lo: int, pos: int) -> Mention | None:
+    """The first subject-verb pair of the sentence: "Trump launched ..., calling him"."""
+    m = _CLAUSE_SUBJECT_RE.search(text, lo, pos)
+    if m is None:
+        return None
+    if m.group(1):
+        return Mention(m.start(1), m.end(1), m.group(1), "pronoun")
+    start, end = m.span(2)
+    name = m.group(2)
+    first = name.split()[0].lower()
+    if first in _STOP_CAPS:
+        return None
+    after_the = text[max(0, start - 4) : start].lower() == "the "
+    return Mention(start, end, name, _name_kind(normalise_name(name).split(), after_the))
 
 
 def _is_intro(text: str, cue_end: int, open_pos: int) -> bool:
