@@ -16,7 +16,9 @@ that AllSides uses for the same desk (e.g. "Fox Online News" and "Fox News
 ...                      "tone": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0, 1.0]})
 >>> res = compare_outlets(arts, n_boot=200)
 >>> res[["outlet", "n", "mean", "flag_small"]].to_dict("records")
-[{'outlet': 'A', 'n': 6, 'mean': 3.5, 'flag_small': False}, {'outlet': 'B', 'n': 2, 'mean': 0.5, 'flag_small': True}]
+... # doctest: +NORMALIZE_WHITESPACE
+[{'outlet': 'A', 'n': 6, 'mean': 3.5, 'flag_small': False},
+ {'outlet': 'B', 'n': 2, 'mean': 0.5, 'flag_small': True}]
 """
 from __future__ import annotations
 
@@ -51,7 +53,8 @@ def load_aliases(path: str | Path | None = None) -> dict[str, str]:
         raise AnalysisError(f"Cannot read the outlet alias table {path}: {exc}") from exc
     if not {"alias", "outlet"} <= set(table.columns):
         raise AnalysisError(
-            f"The alias table {path} needs columns 'alias' and 'outlet'; it has {list(table.columns)}."
+            f"The alias table {path} needs columns 'alias' and 'outlet'; "
+            f"it has {list(table.columns)}."
         )
     pairs = zip(table["alias"].str.strip(), table["outlet"].str.strip())
     return _resolve_chains({a: o for a, o in pairs if a and o and a != o})
@@ -118,7 +121,8 @@ def _measures(articles: pd.DataFrame, measures: list[str] | None, by: str) -> li
                   if c != by and pd.api.types.is_float_dtype(articles[c])]
         if not chosen:
             raise UnknownMeasureError(
-                f"No float columns to compare; pass measures=[...] from the numeric columns {valid}."
+                "No float columns to compare; pass measures=[...] from the numeric "
+                f"columns {valid}."
             )
         return sorted(chosen)
     if isinstance(measures, str):
@@ -246,7 +250,8 @@ def sort_by_value(comparison: pd.DataFrame, measure: str, stat: str = "mean",
     """
     if measure not in set(comparison["measure"]):
         raise UnknownMeasureError(
-            f"Measure {measure!r} is not in this comparison; it has {sorted(set(comparison['measure']))}."
+            f"Measure {measure!r} is not in this comparison; "
+            f"it has {sorted(set(comparison['measure']))}."
         )
     if stat not in comparison.columns:
         raise UnknownMeasureError(f"No column {stat!r}; use one of {_STATS}.")

@@ -36,6 +36,8 @@ Matching rules:
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections import Counter
 from pathlib import Path
 
@@ -127,7 +129,8 @@ def compile_lexicon(lex: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]
     rows = sorted(zip(lex.term, lex.case_sensitive), key=lambda r: (-len(r[0]), r[0]))
     alternation = "|".join(_term_pattern(term, bool(cs)) for term, cs in rows)
     # A cheap first-character test before the lookbehinds halves the scan time.
-    first = "".join(sorted({re.escape(c) for term, _ in rows for c in (term[0].lower(), term[0].upper())}))
+    first = "".join(sorted({re.escape(c) for term, _ in rows
+                            for c in (term[0].lower(), term[0].upper())}))
     pattern = re.compile(rf"(?=[{first}]){_LEFT}({alternation}){_RIGHT}", re.IGNORECASE)
     return pattern, {_key(t): lab for t, lab in zip(lex.term, lex.label)}
 
@@ -185,3 +188,19 @@ def framing(
                              "count": pd.Series(dtype=np.int64), "share": pd.Series(dtype=float),
                              "n_articles": pd.Series(dtype=np.int64)})
     return pd.concat(frames, ignore_index=True)
+
+
+class _CallableModule(types.ModuleType):
+    """``analysis.framing`` names both this module and its main function.
+
+    The package exports the function lazily, but Python also binds the
+    submodule to the same attribute once it is imported; making the module
+    callable keeps ``analysis.framing(corpus)`` working in either order.
+    """
+
+    def __call__(self, corpus: pd.DataFrame, lexicon: pd.DataFrame | str | Path | None = None,
+                 by: str = "outlet") -> pd.DataFrame:
+        return framing(corpus, lexicon, by)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -254,7 +254,8 @@ def term_frequency(
     with the number of articles.
 
     >>> import pandas as pd
-    >>> corpus = pd.DataFrame({"outlet": ["X", "X"], "text": ["Tax cuts.", "The tax cuts and tax hikes."]})
+    >>> corpus = pd.DataFrame({"outlet": ["X", "X"],
+    ...                        "text": ["Tax cuts.", "The tax cuts and tax hikes."]})
     >>> term_frequency(corpus, ngram_range=(1, 1)).to_dict("records")[0]
     {'group': 'X', 'term': 'tax', 'count': 3, 'rate': 3750.0, 'doc_freq': 2}
     """
@@ -284,7 +285,9 @@ def _prior_counts(prior: str | pd.Series, background: Counter) -> pd.Series:
             )
         return pd.Series(background, dtype=float)
     if not isinstance(prior, pd.Series):
-        raise AnalysisError(f"prior must be 'corpus' or a pandas Series, got {type(prior).__name__}.")
+        raise AnalysisError(
+            f"prior must be 'corpus' or a pandas Series, got {type(prior).__name__}."
+        )
     values = pd.to_numeric(prior, errors="coerce").astype(float)
     if values.isna().any() or (values < 0).any():
         raise AnalysisError("The prior Series must hold non-negative numbers (term counts).")

@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import compare, config
-from analysis.compare import apply_aliases, bootstrap_mean_ci, compare_outlets, load_aliases, sort_by_value
+from analysis.compare import (
+    apply_aliases,
+    bootstrap_mean_ci,
+    compare_outlets,
+    load_aliases,
+    sort_by_value,
+)
 from analysis.errors import AnalysisError, CorpusError, UnknownMeasureError
 
 COLUMNS = ["outlet", "measure", "n", "mean", "median", "ci_low", "ci_high", "flag_small"]
@@ -125,7 +131,8 @@ def test_aliases_from_dict_csv_and_chains(tmp_path):
     path.write_text("alias,outlet\nFoo Online,Foo\n", encoding="utf-8")
     assert load_aliases(path) == {"Foo Online": "Foo"}
     df = pd.DataFrame({"outlet": ["Foo Online"], "x": [1.0]})
-    assert apply_aliases(df, path).outlet.tolist() == ["Foo"] and df.outlet.tolist() == ["Foo Online"]
+    assert apply_aliases(df, path).outlet.tolist() == ["Foo"]
+    assert df.outlet.tolist() == ["Foo Online"]  # input untouched
     with pytest.raises(AnalysisError, match="loop"):
         apply_aliases(s, {"a": "b", "b": "a"})
     bad = tmp_path / "bad.csv"
@@ -159,7 +166,8 @@ def test_property_ci_inside_value_range(values):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not config.CORPORA_DIR.exists(), reason="../shared/corpora not present (evaluation data)")
+@pytest.mark.skipif(not config.CORPORA_DIR.exists(),
+                    reason="../shared/corpora not present (evaluation data)")
 def test_default_alias_table_names_real_allsides_outlets():
     with gzip.open(config.CORPORA_DIR / "allsides.jsonl.gz", "rt", encoding="utf-8") as fh:
         outlets = {json.loads(line)["outlet"] for line in fh}

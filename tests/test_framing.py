@@ -56,7 +56,8 @@ def test_framing_table_hand_counts():
     df = pd.DataFrame({"outlet": ["A", "A", "B", "C"], "text": [
         "Illegal aliens. Illegal aliens!", "Illegal immigrants", "Migrants", "Nothing to see"]})
     lex = pd.DataFrame({"label": ["alien", "alien", "illegal immigrant", "migrant"],
-                        "term": ["illegal alien", "illegal aliens", "illegal immigrants", "migrants"]})
+                        "term": ["illegal alien", "illegal aliens", "illegal immigrants",
+                                 "migrants"]})
     res = framing(df, lexicon=lex)
     assert list(res.columns) == ["group", "label", "count", "share", "n_articles"]
     assert list(zip(res.group, res.label, res["count"], res.n_articles)) == [
@@ -67,10 +68,20 @@ def test_framing_table_hand_counts():
     assert res.loc[res.group == "C", "share"].isna().all()
 
 
+def test_package_level_name_is_callable_whatever_the_import_order():
+    import analysis
+    import analysis.framing as module
+
+    df = pd.DataFrame({"outlet": ["A"], "text": ["Refugees"]})
+    assert analysis.framing(df).equals(framing(df))
+    assert module(df).equals(framing(df))
+
+
 def test_lexicon_from_csv_path_extra_columns_ignored(tmp_path):
     path = tmp_path / "lex.csv"
     path.write_text("label,term,note\nwall,border wall,x\nwall,the wall,\n", encoding="utf-8")
-    res = framing(pd.DataFrame({"outlet": ["A"], "text": ["Build the wall, the border wall."]}), path)
+    df = pd.DataFrame({"outlet": ["A"], "text": ["Build the wall, the border wall."]})
+    res = framing(df, path)
     assert res[["label", "count"]].values.tolist() == [["wall", 2]]
 
 
@@ -91,7 +102,8 @@ def test_regex_special_characters_in_terms_are_literal():
     assert dict(count_labels("a.b (c) axb (c)", pattern, labels)) == {"q": 1}
 
 
-@pytest.mark.parametrize("text", ["", None, "🙂" * 1000, "\u202eimmigrants\u202c", "x" * 2_000_000])
+@pytest.mark.parametrize(
+    "text", ["", None, "🙂" * 1000, "\u202eimmigrants\u202c", "x" * 2_000_000])
 def test_odd_texts_do_not_raise(text):
     res = framing(pd.DataFrame({"outlet": ["A"], "text": [text]}))
     assert (res["count"] >= 0).all()

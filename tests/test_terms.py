@@ -45,11 +45,13 @@ def test_keep_proper_nouns_keeps_capitals_inside_a_sentence_only():
 
 def test_keep_proper_nouns_title_and_initial_do_not_end_a_sentence():
     toks = tokenize("Aid went to Mr. Obama and John F. Kennedy. Aid ended.", keep_proper_nouns=True)
-    assert toks == ["aid", "went", "to", "Mr", "Obama", "and", "John", "F", "Kennedy", "aid", "ended"]
+    assert toks == ["aid", "went", "to", "Mr", "Obama", "and", "John", "F", "Kennedy",
+                    "aid", "ended"]
 
 
 def test_keep_proper_nouns_quote_before_sentence_start():
-    assert tokenize('He left." Trump said', keep_proper_nouns=True) == ["he", "left", "trump", "said"]
+    toks = tokenize('He left." Trump said', keep_proper_nouns=True)
+    assert toks == ["he", "left", "trump", "said"]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t", "“…”", "🙂🙂", None, float("nan")])
@@ -108,7 +110,8 @@ def test_ngrams_do_not_cross_punctuation_or_paragraphs_and_stopword_edges():
 def test_output_sorted_by_group_count_desc_term():
     tf = term_frequency(corpus(("B", "zeta alpha alpha"), ("A", "beta gamma beta")),
                         ngram_range=(1, 1))
-    assert list(zip(tf.group, tf.term)) == [("A", "beta"), ("A", "gamma"), ("B", "alpha"), ("B", "zeta")]
+    assert list(zip(tf.group, tf.term)) == [
+        ("A", "beta"), ("A", "gamma"), ("B", "alpha"), ("B", "zeta")]
     assert list(tf.columns) == ["group", "term", "count", "rate", "doc_freq"]
 
 
@@ -188,8 +191,10 @@ def test_distinctive_terms_explicit_prior_matches_formula():
         assert row["var"] == pytest.approx(var, abs=1e-12)
         assert row.z == pytest.approx(z, abs=1e-12)
     # by hand: z(cat) = 1.34, z(bird) = -0.78, z(dog) = -0.82
-    assert list(res.index) == sorted(expected_z, key=expected_z.get, reverse=True) == ["cat", "bird", "dog"]
-    assert res.index.name == "term" and list(res.columns) == ["count_a", "count_b", "delta", "var", "z"]
+    assert list(res.index) == sorted(expected_z, key=expected_z.get, reverse=True)
+    assert list(res.index) == ["cat", "bird", "dog"]
+    assert res.index.name == "term"
+    assert list(res.columns) == ["count_a", "count_b", "delta", "var", "z"]
 
 
 def test_distinctive_terms_corpus_prior_and_rest_of_corpus():
@@ -235,7 +240,8 @@ def test_distinctive_terms_errors():
 
 # --------------------------------------------------------------------- shared corpus
 @pytest.mark.shared
-@pytest.mark.skipif(not config.CORPORA_DIR.exists(), reason="../shared/corpora not present (evaluation data)")
+@pytest.mark.skipif(not config.CORPORA_DIR.exists(),
+                    reason="../shared/corpora not present (evaluation data)")
 def test_allsides_sample_word_totals_match_count_words():
     with gzip.open(config.CORPORA_DIR / "allsides.jsonl.gz", "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in itertools.islice(fh, 300)]
