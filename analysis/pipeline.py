@@ -131,6 +131,10 @@ def build(
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
     with build_lock(out_dir, wait=wait):
+        fingerprint = corpus_fingerprint(Path(corpus), columns)
+        if use_cache and (done := _up_to_date(out_dir, fingerprint)) is not None:
+            done.seconds = time.perf_counter() - start
+            return done
         _remove_stale_staging(out_dir)
         staging = out_dir / f".staging-{os.getpid()}"
         staging.mkdir(parents=True)
@@ -140,7 +144,7 @@ def build(
             summary.seconds = time.perf_counter() - start
             if strict and summary.n_rejected:
                 raise BuildError(_strict_message(summary))
-            _write_build_info(staging, Path(corpus), summary)
+            _write_build_info(staging, Path(corpus), summary, fingerprint)
             replace_tree(staging, out_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -260,10 +264,54 @@ def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:
     summary.reject_reasons = dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _write_build_info(staging: Path, corpus: Path, summary: BuildSummary) -> None:
+def corpus_fingerprint(corpus: Path, columns: dict[str, str] | None = None) -> str:
+    """A hash of every input file's name and bytes (and the column mapping)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps(columns or {}, sort_keys=True).encode())
+    if any(ch in corpus.name for ch in "*?["):
+        files = sorted(corpus.parent.glob(corpus.name))
+    elif corpus.is_dir():
+        files = sorted(p for p in corpus.iterdir() if p.is_file() or p.is_symlink())
+    else:
+        files = [corpus] if corpus.exists() else []
+    for path in files:
+        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            with open(path, "rb") as fh:
+                while block := fh.read(1 << 20):
+                    digest.update(block)
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
+
+
+def _up_to_date(out_dir: Path, fingerprint: str) -> BuildSummary | None:
+    """The previous build's summary when its input and every version are unchanged."""
+    from .versions import measure_versions
+
+    try:
+        info = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    current = {name: stage_version(name) for name in STAGES}
+    if (info.get("fingerprint") != fingerprint or info.get("stage_versions") != current
+            or info.get("versions") != measure_versions()
+            or not all((out_dir / name).exists() for name in info.get("files", ["-"]))):
+        return None
+    return BuildSummary(out=out_dir, n_read=info["n_read"], n_articles=info["n_articles"],
+                        n_rejected=info["n_rejected"], n_words=info.get("n_words", 0),
+                        n_cached=info["n_articles"], reject_reasons=info["reject_reasons"], up_to_date=True)
+
+
+def _write_build_info(staging: Path, corpus: Path, summary: BuildSummary, fingerprint: str) -> None:
     from .versions import measure_versions
 
     info = {
+        "fingerprint": fingerprint,
+        "files": sorted(p.name for p in staging.iterdir()) + ["build.json"],
+        "n_words": summary.n_words,
         "corpus": str(corpus),
         "n_read": summary.n_read,
         "n_articles": summary.n_articles,

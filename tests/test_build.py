@@ -108,3 +108,22 @@ def test_two_workers_give_the_same_results_as_one(seed_build, tmp_path):
     build(config.RAW_DIR, two, workers=2, quiet=True, use_cache=False, chunk_size=2)
     for name in OUTPUTS:
         pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(two / f"{name}.parquet"))
+
+
+def test_unchanged_rebuild_is_up_to_date_and_a_changed_article_is_the_only_one_recomputed(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(config.RAW_DIR, corpus)
+    out = tmp_path / "out"
+    first = build(corpus, out, workers=1, quiet=True)
+    assert first.n_cached == 0 and not first.up_to_date
+    again = build(corpus, out, workers=1, quiet=True)
+    assert again.up_to_date and again.n_articles == 5
+    target = corpus / "001_bee0bfbc00fc141b.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nA new closing sentence was added.", encoding="utf-8")
+    changed = build(corpus, out, workers=1, quiet=True)
+    assert not changed.up_to_date
+    assert changed.n_cached == 4
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert articles.loc["001_bee0bfbc00fc141b", "text"].endswith("A new closing sentence was added.")
