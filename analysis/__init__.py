@@ -43,7 +43,15 @@ _EXPORTS: dict[str, str] = {
     "plots": "analysis.plots",
 }
 
+_MODULE_EXPORTS = {"config", "plots"}
+
 __all__ = sorted(_EXPORTS)
+
+# These functions share their name with the module that defines them. Importing
+# a submodule binds the module to the package attribute, shadowing a lazily
+# exported function, so these are bound eagerly, after their module is loaded.
+from .readability import readability  # noqa: E402
+from .sentiment import sentiment  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
@@ -51,7 +59,7 @@ def __getattr__(name: str) -> Any:
     if module_name is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if module_name.endswith("." + name) else getattr(module, name)
+    value = module if name in _MODULE_EXPORTS else getattr(module, name)
     globals()[name] = value
     return value
 

@@ -33,8 +33,6 @@ no countable words is 3.1291 (its constant), also as textstat.
 from __future__ import annotations
 
 import re
-import sys
-import types
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -257,18 +255,3 @@ __all__ = [
     "readability_index",
     "text_counts",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``analysis.readability(text)`` work although the module has the same name.
-
-    ``import analysis.readability`` makes the package attribute ``readability`` this
-    module, shadowing the function of the same name that the package exports;
-    calling the module calls the function, and module attributes still work.
-    """
-
-    def __call__(self, text: str) -> dict[str, float | int | bool]:
-        return readability(text)
-
-
-sys.modules[__name__].__class__ = _CallableModule

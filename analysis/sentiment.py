@@ -18,8 +18,6 @@ import bisect
 import csv
 import math
 import re
-import sys
-import types
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -321,18 +319,3 @@ def target_sentiment(
     out = out.rename(columns={"size": "n_sentences", "mean": "mean_compound"})
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
     return out.sort_values([by, "target"], kind="stable", ignore_index=True)
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``analysis.sentiment(text)`` work although the module has the same name.
-
-    ``import analysis.sentiment`` makes the package attribute ``sentiment`` this
-    module, shadowing the function of the same name that the package exports;
-    calling the module calls the function, and module attributes still work.
-    """
-
-    def __call__(self, text: str, quotes: Sequence[Any] | None = None) -> dict[str, float | int]:
-        return sentiment(text, quotes)
-
-
-sys.modules[__name__].__class__ = _CallableModule

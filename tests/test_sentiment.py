@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import config
-from analysis import sentiment as sentiment_module
+import analysis.sentiment  # noqa: F401  (the module, for its singleton)
+sentiment_module = sys.modules["analysis.sentiment"]
 from analysis.errors import AnalysisError, CorpusError
 from analysis.sentences import split_sentences
 from analysis.sentiment import (
