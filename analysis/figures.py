@@ -23,6 +23,7 @@ import contextlib
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ SVG_METADATA = {"Date": None, "Creator": None}
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 _DOLLAR = re.compile(r"(?<!\\)\$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @contextlib.contextmanager
@@ -90,7 +92,7 @@ def label(value: object, max_chars: int = 60) -> str:
     >>> label("$x$ and a very long name", max_chars=12)
     '\\\\$x\\\\$ and a v…'
     """
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub("", str(value)).split())
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
     return _DOLLAR.sub(r"\\$", text)
@@ -100,7 +102,9 @@ def render(fig: Figure, fmt: str = "png") -> bytes:
     """The figure's bytes in ``fmt`` ("png" or "svg"), without dates or tool banners."""
     buf = io.BytesIO()
     metadata = PNG_METADATA if fmt == "png" else SVG_METADATA
-    with style():
+    with style(), warnings.catch_warnings():
+        # A glyph missing from the font is drawn as a box; a warning per glyph would fill the report.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         fig.savefig(buf, format=fmt, metadata=metadata)
     return buf.getvalue()
 

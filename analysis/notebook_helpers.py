@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from . import config
+from .compare import apply_aliases
 from .errors import ReportError
 from .figures import render, save
 
@@ -90,7 +91,7 @@ def _filter_dates(sel: Selection, start: pd.Timestamp | None, end: pd.Timestamp 
 
 def load_selection(processed_dir: str | os.PathLike | None = None, outlets: str | Iterable[str] | None = None,
                    date_from: str | None = None, date_to: str | None = None,
-                   min_articles: int = 1) -> Selection:
+                   min_articles: int = 1, aliases: Any = None) -> Selection:
     """Read the processed tables and keep the articles the parameters ask for.
 
     ``outlets``: names (a list, or one comma-separated string); empty means
@@ -98,12 +99,17 @@ def load_selection(processed_dir: str | os.PathLike | None = None, outlets: str 
     open; when either is set, undated articles are left out. Outlets with
     fewer than ``min_articles`` articles (after the other filters) are left
     out. Quotes, comments and removed segments follow their articles.
+    Outlet name variants are merged first with ``aliases`` (None: the
+    package's table, ``{}``: none; see :func:`analysis.compare.apply_aliases`).
     ``steps`` records how many articles each filter kept; ``notes`` say what
     was dropped.
     """
     folder = Path(processed_dir) if processed_dir else config.PROCESSED_DIR
     tables = {name: _read(folder, name) for name in TABLE_NAMES}
     info = json.loads((folder / "build.json").read_text(encoding="utf-8")) if (folder / "build.json").exists() else {}
+    for name in ("articles", "quotes", "comments", "removed"):
+        # One name per outlet everywhere ("Fox Online News" -> "Fox News"), as compare_outlets does.
+        tables[name] = apply_aliases(tables[name], aliases) if "outlet" in tables[name] else tables[name]
     sel = Selection(**tables, info=info)
     sel.steps.append(("articles in the build", len(sel.articles)))
     wanted = _as_list(outlets)
@@ -292,3 +298,11 @@ def comment_overview(sel: Selection) -> pd.DataFrame:
                         "commenters": grouped["author"].nunique(), "replies": grouped["_reply"].sum(),
                         "mean_compound": grouped["_compound"].mean().round(3)})
     return out.rename_axis("outlet").reset_index()[cols]
+
+
+def article_list(sel: Selection) -> pd.DataFrame:
+    """The articles behind the numbers: outlet, date, title, author, words, quotes, comments."""
+    cols = [c for c in ("outlet", "date", "title", "author", "n_words", "n_quotes", "n_comments")
+            if c in sel.articles]
+    return sel.articles[cols].sort_values(["outlet", "date", "title"], kind="stable", na_position="last",
+                                          ignore_index=True)

@@ -62,6 +62,12 @@ nh.table(nh.outlet_overview(sel), max_rows=0)
 # %%
 nh.show(plots.articles_per_outlet(sel.articles), "01_articles_per_outlet", figures_dir)
 
+# %% [markdown]
+# The articles themselves (the first rows; titles as the source gave them):
+
+# %%
+nh.table(nh.article_list(sel), max_rows=30)
+
 # %%
 nh.show(plots.articles_over_time(sel.articles), "01_articles_over_time", figures_dir)
 
