@@ -27,10 +27,12 @@ from .records import (
     RawRecord,
     Reject,
     as_text,
+    first_surrogate,
     html_to_text,
     looks_like_html,
     parse_date,
     resolve_columns,
+    without_surrogates,
 )
 
 Item = RawRecord | Reject
@@ -92,14 +94,20 @@ def _iter_table(path: Path, columns: dict[str, str] | None, max_chars: int) -> I
         rows = _parquet_rows(path)
     else:
         raise CorpusError(f"unknown corpus format: {path.name} (expected a folder, {', '.join(TABLE_SUFFIXES)})")
-    resolved: dict[str, str | None] | None = None
+    # CSV and Parquet rows share one header; each JSON object has its own keys,
+    # so a field missing from the first line is still found on later ones.
+    resolved: dict[tuple[str, ...], dict[str, str | None]] = {}
     for where, row in rows:
         if isinstance(row, Reject):
             yield row
             continue
-        if resolved is None:
-            resolved = resolve_columns(list(row), columns)
-        yield _record_from_row(row, resolved, where, path.name, max_chars)
+        keys = tuple(row)
+        cols = resolved.get(keys)
+        if cols is None:
+            if len(resolved) > 1024:  # objects with ever-new key sets: keep memory flat
+                resolved.clear()
+            cols = resolved[keys] = resolve_columns(list(keys), columns)
+        yield _record_from_row(row, cols, where, path.name, max_chars)
 
 
 def _json_rows(path: Path) -> Iterator[tuple[str, Any]]:
@@ -168,7 +176,12 @@ def _record_from_row(row: dict, cols: dict[str, str | None], where: str, source:
         return Reject(article_id, source, "text is null")
     if not isinstance(text, str):
         return Reject(article_id, source, f"text is a {type(text).__name__}, not a string")
-    extra = {k: v for k, v in row.items() if k not in set(cols.values()) and _scalar(v)}
+    bad = first_surrogate(text)
+    if bad is not None:
+        return Reject(article_id, source, f"text is not valid Unicode (a lone surrogate {text[bad]!r} at "
+                      f"character {bad:,}, from a broken \\u escape); fix the escape in the source")
+    extra = {k: without_surrogates(v) if isinstance(v, str) else v
+             for k, v in row.items() if k not in set(cols.values()) and _scalar(v)}
     return _make_record(
         article_id, text, f"{source} {where}", max_chars,
         outlet=as_text(get("outlet")), date=get("date"), title=as_text(get("title")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import warnings
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -93,10 +94,13 @@ def resolve_columns(available: list[str], overrides: dict[str, str] | None) -> d
 def parse_date(value: Any) -> dt.datetime | None:
     """Parse a date in any common format; None when absent or unreadable.
 
+    A date without a year ("Tuesday", "Dec 17") is unreadable: filling in a
+    default year would put the article in the wrong period.
+
     >>> parse_date("December 17, 2024").date()
     datetime.date(2024, 12, 17)
-    >>> parse_date("not a date") is None
-    True
+    >>> parse_date("not a date") is None, parse_date("Tuesday") is None, parse_date("9999-12-31") is None
+    (True, True, True)
     """
     if value is None or (isinstance(value, float) and value != value):
         return None
@@ -112,7 +116,13 @@ def parse_date(value: Any) -> dt.datetime | None:
             return None
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)
+    if not _EARLIEST <= stamp < _LATEST:  # "0001-01-01", "9999-12-31": placeholders, not dates
+        return None
     return stamp.to_pydatetime()
+
+
+# The range of the tables' nanosecond timestamps; no news article falls outside it.
+_EARLIEST, _LATEST = pd.Timestamp("1678-01-01"), pd.Timestamp("2262-01-01")
 
 
 def _dateparse(text: str) -> dt.datetime:
@@ -120,18 +130,55 @@ def _dateparse(text: str) -> dt.datetime:
 
     if re.fullmatch(r"\d{9,11}", text):  # Unix seconds
         return dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc)
-    return dateparser.parse(text, default=dt.datetime(1900, 1, 1))
+    with warnings.catch_warnings():  # an unknown zone name ("EST") is ignored, not printed per record
+        warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+        parsed = dateparser.parse(text, default=_DEFAULT_A)
+        # the year came from the text only if another default year gives the same one
+        if dateparser.parse(text, default=_DEFAULT_B).year != parsed.year:
+            raise ValueError(f"no year in {text!r}")
+    return parsed
+
+
+_DEFAULT_A, _DEFAULT_B = dt.datetime(1900, 1, 1), dt.datetime(1904, 1, 1)
 
 
 def as_text(value: Any) -> str | None:
-    """A field value as a stripped string; lists (several authors) are joined."""
+    """A field value as a stripped string; lists (several authors) are joined.
+
+    Lone surrogates (from a broken ``\\ud800`` escape in JSON) cannot be
+    stored as UTF-8, so a metadata value keeps U+FFFD in their place.
+
+    >>> as_text(["Ann Lee", None, " Bo Ng "]), as_text("Bad \\udc80 title")
+    ('Ann Lee; Bo Ng', 'Bad \ufffd title')
+    """
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, (list, tuple)):
         parts = [as_text(v) for v in value]
         value = "; ".join(p for p in parts if p)
-    text = str(value).strip()
+    text = without_surrogates(str(value).strip())
     return text or None
+
+
+# Lone UTF-16 surrogates: json.loads accepts "\ud800" escapes, UTF-8 cannot encode them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def first_surrogate(text: str) -> int | None:
+    """Index of the first lone surrogate in ``text``, or None when it is valid Unicode.
+
+    >>> first_surrogate("ok"), first_surrogate("a\\ud800b")
+    (None, 1)
+    """
+    if text.isascii():  # the common case, without a scan
+        return None
+    found = _SURROGATE.search(text)
+    return found.start() if found else None
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (the replacement character)."""
+    return text if first_surrogate(text) is None else _SURROGATE.sub("\ufffd", text)
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<\?xml)", re.I)
