@@ -32,6 +32,7 @@ from analysis.speakers import (
     CueLexicon,
     SpeakerResolver,
     attribution_before,
+    context_attribution,
     find_attribution,
 )
 from analysis.tokens import WORD_RE, count_words
@@ -380,9 +381,20 @@ def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
                 q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
             elif last is not None and kind == "direct" and span.open_pos - last.end <= _CONTINUATION_GAP:
                 q = _continue_from(q, last)  # a new paragraph of the same speaker
+            else:
+                q = _from_context(text, span, q, resolver, cues)
             last = q
         quotes.append(q)
     return quotes
+
+
+def _from_context(text: str, span: _Span, q: Quote, resolver: SpeakerResolver, cues: CueLexicon) -> Quote:
+    """Speaker from the sentence subject or the previous sentence or paragraph."""
+    att = context_attribution(text, span.open_pos, cues)
+    if att is None:
+        return q
+    name = resolver.resolve(att.mention)
+    return replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
 
 
 def _continue_from(q: Quote, last: Quote) -> Quote:

@@ -66,7 +66,7 @@ class _CueMatcher:
                 found.append(hit)
         return found
 
-    def match(self, text: str, pos: int, hi: int | None = None) -> re.Match[str] | None:
+    def match(self, text: str, pos: int = 0, hi: int | None = None) -> re.Match[str] | None:
         hi = len(text) if hi is None else hi
         m = _LOWER_WORD_RE.match(text, pos, hi)
         return self._at(text, m, hi) if m else None
@@ -184,7 +184,8 @@ _STOP_CAPS = frozenset(
     "while after before now today yesterday earlier last this that his her their its "
     "as if because although though since for of by with from to asked speaking "
     "instead indeed still moreover furthermore additionally separately similarly "
-    "there here what why how where who".split()
+    "there here what why how where who monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
 )
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "
@@ -347,6 +348,12 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     return None
 
 
+_AFTER_NAME_STOPS = frozenset(
+    "of at in for on with who which from to during after before when while as about "
+    "because if than that whose".split()
+)
+
+
 def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     """The mention that follows an inverted cue ("said Rubenstein", "according to the ACLU").
 
@@ -362,7 +369,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return Mention(toks[0][0], toks[0][1], first, "pronoun")
     stop = len(toks)
     for k, (_, _, tok) in enumerate(toks):
-        if _is_boundary(tok) or tok.lower() in {"of", "at", "in", "for", "on", "with", "who", "which", "from", "to", "during", "after", "before"}:
+        if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS:
             stop = k
             break
         if k >= 8:
@@ -411,22 +418,79 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
             m = mention_after(text, v.end(), hi)
             return Attribution(m, v.group(), "after", True) if m else None
+    first = _FIRST_WORD_RE.match(text, p, hi)
+    if first is not None and first.group().lower() in _CLAUSE_OPENERS:
+        return None  # '” and Trump says': a new clause with its own quotation
     for v in cues.verb_re.finditer(text, p, min(hi, p + 120)):
         if _SENT_END_RE.search(text, p, v.start()):
             return None  # the cue belongs to the next sentence
+        if v.group().endswith("ing") or cue_role(text, v) != "verb":
+            break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
         m = mention_after(text, p, v.start())
-        if m is None:  # '” for the victory, Sanders said': a named subject only
+        if m is None or not _subject_of(text, m, v.start()):
+            # '” for the victory, Sanders said', '” that is sexist, Brock said': a named subject only
             m = mention_before(text, v.start(), p)
             m = m if m is not None and m.kind != "np" else None
-        if m is not None and not v.group().endswith("ing"):
+        if m is not None:
             return Attribution(m, v.group(), "after", True)
         break  # only the first verb can be the quotation's own cue
     return None
 
 
+_FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
+_CLAUSE_OPENERS = frozenset("and but or while because so as then when if which who whom that than".split())
+_GAP_RE = re.compile(r"[\s\u00a0]*(?:,[^.;:!?]{0,120},)?[\s\u00a0]*")
+
+
+def _subject_of(text: str, m: Mention, verb_pos: int) -> bool:
+    """True when only adverbs, auxiliaries or one appositive lie between m and the verb."""
+    gap = _GAP_RE.match(text, m.end, verb_pos)
+    rest = text[gap.end() : verb_pos].split() if gap else text[m.end : verb_pos].split()
+    return all(w.lower() in _SKIP_BEFORE_VERB or w.lower().endswith("ly") for w in rest)
+
+
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     return [lo] + [m.end() for m in _SENT_END_RE.finditer(text, lo, hi)]
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[\s\u00a0]+$")
+# A cue form after these is a noun ("a report", "his promise", "secretary of
+# state"), a passive ("was charged") or a "so called" label: nobody speaks.
+_NOUN_BEFORE = frozenset(
+    "a an the his her their its my our your this these those of for with in on "
+    "from into about whose every each no any".split()
+)
+_PASSIVE_BEFORE = frozenset("was were been being be is are am get got gets".split())
+_INFINITIVE_BEFORE = frozenset({"to"})
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def cue_role(text: str, v: re.Match[str]) -> str:
+    """How a cue word is used: "verb", "participle" (', saying' / 'by saying'),
+    "infinitive" ('to say') or "none" (a noun, a passive, "so called").
+
+    >>> s = "She sent a report. He was charged. To say, so called, by saying"
+    >>> [cue_role(s, m) for m in DEFAULT_CUES.verb_re.finditer(s)]
+    ['none', 'none', 'infinitive', 'none', 'participle']
+    """
+    form = v.group()
+    before = _word_before(text, v.start())
+    if form.endswith("ing"):
+        if before in _PASSIVE_BEFORE:
+            return "verb"  # "is saying"
+        if before in {"by", "after", "before", "while", "when", "without"} or _is_participle(text, v):
+            return "participle"
+        return "none" if before in _NOUN_BEFORE else "verb"
+    if before in _NOUN_BEFORE or before == "so" or (before in _PASSIVE_BEFORE and " " not in form):
+        return "none"
+    if before in _INFINITIVE_BEFORE:
+        return "infinitive"
+    return "verb"
 
 
 def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Attribution | None:
@@ -434,7 +498,13 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
     verbs = cues.verb_re.finditer(text, lo, hi)
     best: Attribution | None = None
     for v in reversed(verbs):
-        m = _participle_subject(text, lo, v.start()) if _is_participle(text, v) else mention_before(text, v.start(), lo)
+        role = cue_role(text, v)
+        if role == "none":
+            continue
+        if role == "verb":
+            m = mention_before(text, v.start(), lo)
+        else:  # the clause's own subject: "Trump spoke, saying", "X decided to say"
+            m = _participle_subject(text, lo, v.start())
         if m is not None:
             best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
             break
@@ -458,18 +528,25 @@ def _is_participle(text: str, v: re.Match[str]) -> bool:
 
 def _participle_subject(text: str, lo: int, pos: int) -> Mention | None:
     """The first subject-verb pair of the sentence: "Trump launched ..., calling him"."""
+    found = _clause_subject(text, lo, pos)
+    return found[0] if found else None
+
+
+def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
+    """(subject, verb) of the first subject-verb pair in text[lo:pos]."""
     m = _CLAUSE_SUBJECT_RE.search(text, lo, pos)
     if m is None:
         return None
+    verb = text[m.end(m.lastindex) : m.end()].split()[-1]
     if m.group(1):
-        return Mention(m.start(1), m.end(1), m.group(1), "pronoun")
+        return Mention(m.start(1), m.end(1), m.group(1), "pronoun"), verb
     start, end = m.span(2)
     name = m.group(2)
     first = name.split()[0].lower()
     if first in _STOP_CAPS:
         return None
     after_the = text[max(0, start - 4) : start].lower() == "the "
-    return Mention(start, end, name, _name_kind(normalise_name(name).split(), after_the))
+    return Mention(start, end, name, _name_kind(normalise_name(name).split(), after_the)), verb
 
 
 def _is_intro(text: str, cue_end: int, open_pos: int) -> bool:
@@ -499,6 +576,41 @@ def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES
         if prev is not None and len(text[starts[-2]:starts[-1]]) <= 80:
             att = Attribution(prev.mention, prev.cue, "before", True)
     return att
+
+
+def context_attribution(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
+    """Speaker of a quotation that has no cue of its own, from its context.
+
+    In order: the subject of the quote's own sentence ('He offered “my
+    thoughts”'); a cue in the previous sentence of the paragraph ('Perez says
+    women are torn. “They feel bad.”'); for a quote that opens its paragraph,
+    the last cue with a subject in the previous paragraph. ``intro`` is False:
+    the result names a speaker, not how the quotation is set in the text.
+
+    >>> s = "He voiced a wish for a “strong, vibrant Mexico.”"
+    >>> context_attribution(s, s.index("“")).mention.text
+    'He'
+    """
+    lo = _paragraph_start(text, open_pos, _BEFORE_WINDOW)
+    if lo > 0 and text[lo:open_pos].strip() == "":  # the quote opens a paragraph
+        prev_end = len(text[:lo].rstrip())
+        if prev_end == 0:
+            return None
+        prev_lo = _paragraph_start(text, prev_end, 2 * _BEFORE_WINDOW)
+        att = _cue_in(text, prev_lo, prev_end, open_pos, cues)
+        return Attribution(att.mention, att.cue, "before", False) if att else None
+    starts = _sentence_starts(text, lo, open_pos)
+    here = starts[-1]
+    if text[here:open_pos].strip():
+        found = _clause_subject(text, here, open_pos)
+        if found is not None:
+            return Attribution(found[0], found[1], "before", False)
+        return None
+    if len(starts) > 1:
+        att = _cue_in(text, starts[-2], here, open_pos, cues)
+        if att is not None:
+            return Attribution(att.mention, att.cue, "before", False)
+    return None
 
 
 def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:

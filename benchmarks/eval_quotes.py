@@ -35,7 +35,9 @@ from analysis.quotes import COUNTED_KINDS, extract_quotes
 from analysis.tokens import WORD_RE, count_words
 
 Span = tuple[int, int]
-NAIVE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+# An opening mark (“ or ") pairs with the next closing mark (” or "), whatever
+# lies between: the naive reading of "everything between paired double marks".
+NAIVE_RE = re.compile(r"[“\"](.*?)[”\"]", re.S)
 
 
 class SharedDataMissing(Exception):
@@ -73,23 +75,33 @@ _GOLD_MARK_RE = re.compile(r"[“”\"]")
 _GOLD_MARK_APOS_RE = re.compile(r"''|[“”\"]")
 
 
-def _marked_parts(text: str, start: int, end: int, apostrophe_pairs: bool = False) -> list[Span]:
-    """Parts of text[start:end] between double marks; an unclosed mark runs to ``end``.
+def _marked_parts(text: str, spans: Iterable[Span], apostrophe_pairs: bool = False) -> list[Span]:
+    """Parts of a content span (in one or more pieces) that stand between double marks.
 
-    With ``apostrophe_pairs`` a pair of apostrophes ('') counts as a double mark,
+    The pieces are read in text order as one content: a mark left open at the
+    end of a piece carries into the next piece, which the quotation resumes at
+    its start ('“We will act,” he said, “and win.”' is often annotated as two
+    pieces around "he said").  An opening mark with no closing mark in the
+    content runs to the end of the content.  A closing curly mark ” never
+    opens and an opening “ never closes; a straight mark does either.  With
+    ``apostrophe_pairs`` a pair of apostrophes ('') counts as a double mark,
     as it stands for one in the NYT archive texts of PolNeAR.
     """
+    rx = _GOLD_MARK_APOS_RE if apostrophe_pairs else _GOLD_MARK_RE
     parts: list[Span] = []
     open_at: int | None = None
-    for m in (_GOLD_MARK_APOS_RE if apostrophe_pairs else _GOLD_MARK_RE).finditer(text, start, end):
-        ch = m.group()
-        if open_at is None and ch != "”":
-            open_at = m.end()
-        elif open_at is not None and ch != "“":
-            parts.append((open_at, m.start()))
-            open_at = None
-    if open_at is not None:
-        parts.append((open_at, end))
+    for start, end in sorted(spans):
+        if open_at is not None:
+            open_at = start  # resumed after the uncontented gap
+        for m in rx.finditer(text, start, end):
+            ch = m.group()
+            if open_at is None and ch != "”":
+                open_at = m.end()
+            elif open_at is not None and ch != "“":
+                parts.append((open_at, m.start()))
+                open_at = None
+        if open_at is not None:
+            parts.append((open_at, end))
     return [p for p in parts if p[1] > p[0]]
 
 
@@ -103,9 +115,9 @@ def gold_quotes(record: dict, apostrophe_pairs: bool = False) -> list[tuple[Span
             continue
         src_spans = [tuple(s) for s in (source or {}).get("spans") or []]
         src_text = (source or {}).get("text") or ""
-        for cs, ce in content.get("spans") or []:
-            for part in _marked_parts(text, cs, ce, apostrophe_pairs):
-                out.append((part, src_spans, src_text))
+        pieces = [(int(s), int(e)) for s, e in content.get("spans") or [] if 0 <= s < e <= len(text)]
+        for part in _marked_parts(text, pieces, apostrophe_pairs):
+            out.append((part, src_spans, src_text))
     return out
 
 
