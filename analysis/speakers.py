@@ -83,6 +83,7 @@ class CueLexicon:
     forms: frozenset[str]
     verb_re: _CueMatcher
     after_re: re.Pattern[str]
+    bases: frozenset[str] = frozenset()  # base forms: "say", "report", "state"
 
 
 def _inflect(base: str) -> list[str]:
@@ -116,6 +117,7 @@ def parse_cues(lines: list[str]) -> CueLexicon:
     """
     section = "verbs"
     verbs: set[str] = set()
+    bases: set[str] = set()
     phrases: set[str] = set()
     after: set[str] = set()
     for raw in lines:
@@ -128,6 +130,7 @@ def parse_cues(lines: list[str]) -> CueLexicon:
         if section == "verbs":
             base, *extra = line.split()
             verbs.update(_inflect(base))
+            bases.add(base)
             verbs.update(extra)
         elif section == "phrases":
             phrases.add(" ".join(line.split()))
@@ -139,7 +142,9 @@ def parse_cues(lines: list[str]) -> CueLexicon:
         raise AnalysisError("the reporting-verbs list has no [verbs] or [phrases] entries")
     verb_re = _CueMatcher(verbs, phrases)  # whole words only: not "so-called"
     after_re = re.compile(r"\b(?:%s)\b" % _alternation(after or {"according to"}), re.I)
-    return CueLexicon(frozenset(verbs | phrases), verb_re, after_re)
+    # A base form that is also a listed past ("read", "put") is not only a base.
+    irregular = {w for line in lines for w in line.split("#", 1)[0].lower().split()[1:]}
+    return CueLexicon(frozenset(verbs | phrases), verb_re, after_re, frozenset(bases - irregular))
 
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:
@@ -378,6 +383,9 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if stop == 0:
         return None
     last_cap = max((k for k in range(stop) if _is_cap(toks[k][2])), default=None)
+    if first.lower() in _DETERMINERS and stop > 1 and toks[stop - 1][2][:1].islower():
+        # '" the Republican presidential candidate told': the whole noun phrase
+        return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
     if last_cap is None:
         if first.lower() in _DETERMINERS or first.lower() in _BARE_SOURCES:
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
@@ -424,7 +432,7 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     for v in cues.verb_re.finditer(text, p, min(hi, p + 120)):
         if _SENT_END_RE.search(text, p, v.start()):
             return None  # the cue belongs to the next sentence
-        if v.group().endswith("ing") or cue_role(text, v) != "verb":
+        if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
         m = mention_after(text, p, v.start())
@@ -454,23 +462,30 @@ def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     return [lo] + [m.end() for m in _SENT_END_RE.finditer(text, lo, hi)]
 
 
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[\s\u00a0]+$")
+_WORD_BEFORE_RE = re.compile(r"([\w'’]+)[\s\u00a0]+$")
 # A cue form after these is a noun ("a report", "his promise", "secretary of
 # state"), a passive ("was charged") or a "so called" label: nobody speaks.
 _NOUN_BEFORE = frozenset(
     "a an the his her their its my our your this these those of for with in on "
-    "from into about whose every each no any".split()
+    "from into about whose every each no any so".split()
 )
 _PASSIVE_BEFORE = frozenset("was were been being be is are am get got gets".split())
-_INFINITIVE_BEFORE = frozenset({"to"})
+# A bare base form ("say", "report") is a verb only after one of these, an
+# adverb in -ly or a plural subject ("critics say"): "a public-records request"
+# and "her March comment" are nouns.
+_BEFORE_BASE_VERB = frozenset(
+    "i we you they who which that also still often now then not just will would can "
+    "could may might should must shall do did does to and or people".split()
+)
+_PARTICIPLE_AFTER = frozenset({"by", "after", "before", "while", "when", "without"})
 
 
 def _word_before(text: str, pos: int) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
-    return m.group(1).lower() if m else ""
+    return m.group(1) if m else ""
 
 
-def cue_role(text: str, v: re.Match[str]) -> str:
+def cue_role(text: str, v: re.Match[str], cues: CueLexicon | None = None) -> str:
     """How a cue word is used: "verb", "participle" (', saying' / 'by saying'),
     "infinitive" ('to say') or "none" (a noun, a passive, "so called").
 
@@ -479,18 +494,28 @@ def cue_role(text: str, v: re.Match[str]) -> str:
     ['none', 'none', 'infinitive', 'none', 'participle']
     """
     form = v.group()
-    before = _word_before(text, v.start())
+    word = _word_before(text, v.start())
+    before = word.lower()
+    if before.endswith(("'s", "’s")):
+        return "none"  # "Rubio’s proposed credit"
     if form.endswith("ing"):
         if before in _PASSIVE_BEFORE:
             return "verb"  # "is saying"
-        if before in {"by", "after", "before", "while", "when", "without"} or _is_participle(text, v):
+        if before in _PARTICIPLE_AFTER or _is_participle(text, v):
             return "participle"
         return "none" if before in _NOUN_BEFORE else "verb"
-    if before in _NOUN_BEFORE or before == "so" or (before in _PASSIVE_BEFORE and " " not in form):
+    if before in _NOUN_BEFORE or (before in _PASSIVE_BEFORE and " " not in form):
         return "none"
-    if before in _INFINITIVE_BEFORE:
+    if before == "to":
         return "infinitive"
+    if word and form in (cues or DEFAULT_CUES).bases and not _subject_for_base(word):
+        return "none"
     return "verb"
+
+
+def _subject_for_base(word: str) -> bool:
+    low = word.lower()
+    return low in _BEFORE_BASE_VERB or low.endswith(("s", "ly")) or low in PRONOUNS
 
 
 def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Attribution | None:
@@ -498,7 +523,7 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
     verbs = cues.verb_re.finditer(text, lo, hi)
     best: Attribution | None = None
     for v in reversed(verbs):
-        role = cue_role(text, v)
+        role = cue_role(text, v, cues)
         if role == "none":
             continue
         if role == "verb":

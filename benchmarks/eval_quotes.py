@@ -175,11 +175,22 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(records: list[dict], apostrophe_pairs: bool = False) -> dict[str, dict[str, float]]:
+def _gold_marked(text: str, q, apostrophe_pairs: bool) -> bool:
+    """True for a direct or partial quote opened by a mark the gold counts."""
+    if q.kind not in ("direct", "partial"):
+        return False
+    before = text[max(0, q.start - 8) : q.start].rstrip()
+    return before.endswith(("“", '"')) or (apostrophe_pairs and before.endswith("''"))
+
+
+def evaluate(records: list[dict], apostrophe_pairs: bool = False, marked_only: bool = False) -> dict[str, dict[str, float]]:
     """Scores for ours and the naive extractor over ``records``.
 
     The gold follows the shared README (double marks “ ” "); with
-    ``apostrophe_pairs`` a '' pair is a double mark too.
+    ``apostrophe_pairs`` a '' pair is a double mark too.  With
+    ``marked_only`` only our quotes of a kind the gold can contain are
+    scored: direct and partial quotes opened by one of the gold's marks (no
+    block quotes, which are unmarked, and no single-mark quotes).
 
     Returns {"ours": {...}, "naive": {...}} with precision, recall, f1,
     share_mae, speaker_accuracy (NaN for naive), n_articles, n_gold_quotes.
@@ -193,6 +204,8 @@ def evaluate(records: list[dict], apostrophe_pairs: bool = False) -> dict[str, d
         words = [m.span() for m in WORD_RE.finditer(text)]
         gold_ids = _word_ids(words, [g[0] for g in gold])
         quotes = extract_quotes(text)
+        if marked_only:
+            quotes = [q for q in quotes if _gold_marked(text, q, apostrophe_pairs)]
         spans = {"ours": [(q.start, q.end) for q in quotes if q.kind in COUNTED_KINDS], "naive": naive_spans(text)}
         for name, sp in spans.items():
             ids = _word_ids(words, sp)
@@ -267,6 +280,7 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         records = load_polnear(args.split, args.limit)
         result: dict = {"split": args.split, **evaluate(records)}
         result["apostrophe_pairs"] = evaluate(records, apostrophe_pairs=True)
+        result["marked_only"] = evaluate(records, marked_only=True)
         if args.speed:
             result["speed"] = words_per_second(args.speed)
     except SharedDataMissing as exc:
@@ -276,7 +290,11 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         out(json.dumps(_no_nan(result), indent=2))
     else:
         out(f"PolNeAR {args.split} (gold: double marks, as the shared README defines)\n" + format_table(result))
-        out(f"\nPolNeAR {args.split} (gold: '' pairs count as double marks too)\n" + format_table(result["apostrophe_pairs"]))
+        out(f"\nDIAGNOSTIC PolNeAR {args.split} (gold: '' pairs count as double marks too)\n" + format_table(result["apostrophe_pairs"]))
+        out(
+            f"\nDIAGNOSTIC PolNeAR {args.split} (README gold; ours restricted to quotes the gold can contain: "
+            "direct/partial opened by “ or \")\n" + format_table(result["marked_only"])
+        )
         if "speed" in result:
             s = result["speed"]
             out(f"speed: {s['words_per_second']:,.0f} words/s ({s['words']:,} words, {s['articles']} AllSides articles)")
