@@ -52,6 +52,7 @@ __all__ = sorted(_EXPORTS)
 # exported function, so these are bound eagerly, after their module is loaded.
 from .readability import readability  # noqa: E402
 from .sentiment import sentiment  # noqa: E402
+from .framing import framing  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.errors import AnalysisError, CorpusError, UnknownMeasureError
+from analysis.errors import CorpusError, LexiconError, ParameterError, UnknownMeasureError
 
 _MAX_BOOT_CELLS = 1 << 22  # resampled values held at once (32 MB of float64)
 _STATS = ["n", "mean", "median", "ci_low", "ci_high"]
@@ -50,9 +50,9 @@ def load_aliases(path: str | Path | None = None) -> dict[str, str]:
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise AnalysisError(f"Cannot read the outlet alias table {path}: {exc}") from exc
+        raise LexiconError(f"Cannot read the outlet alias table {path}: {exc}") from exc
     if not {"alias", "outlet"} <= set(table.columns):
-        raise AnalysisError(
+        raise LexiconError(
             f"The alias table {path} needs columns 'alias' and 'outlet'; "
             f"it has {list(table.columns)}."
         )
@@ -66,7 +66,7 @@ def _resolve_chains(aliases: Mapping[str, str]) -> dict[str, str]:
         seen, name = {alias}, aliases[alias]
         while name in aliases:
             if name in seen:
-                raise AnalysisError(f"The outlet aliases loop: {sorted(seen)}. Remove one of them.")
+                raise LexiconError(f"The outlet aliases loop: {sorted(seen)}. Remove one of them.")
             seen.add(name)
             name = aliases[name]
         resolved[alias] = name
@@ -78,7 +78,7 @@ def _aliases(aliases: Mapping[str, str] | str | Path | None) -> dict[str, str]:
         return load_aliases(aliases)
     if isinstance(aliases, Mapping):
         return _resolve_chains({k: v for k, v in aliases.items() if k != v})
-    raise AnalysisError(
+    raise ParameterError(
         f"aliases must be a dict, a path to a CSV or None, got {type(aliases).__name__}."
     )
 
@@ -176,11 +176,11 @@ def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator, ci: floa
 
 def _check_args(n_boot: int, ci: float, seed: int) -> None:
     if not (isinstance(n_boot, (int, np.integer)) and n_boot >= 1):
-        raise AnalysisError(f"n_boot must be a positive integer, got {n_boot!r}.")
+        raise ParameterError(f"n_boot must be a positive integer, got {n_boot!r}.")
     if not 0.0 < ci < 1.0:
-        raise AnalysisError(f"ci must be between 0 and 1 (0.95 for 95%), got {ci!r}.")
+        raise ParameterError(f"ci must be between 0 and 1 (0.95 for 95%), got {ci!r}.")
     if not (isinstance(seed, (int, np.integer)) and seed >= 0):
-        raise AnalysisError(f"seed must be a non-negative integer, got {seed!r}.")
+        raise ParameterError(f"seed must be a non-negative integer, got {seed!r}.")
 
 
 def compare_outlets(

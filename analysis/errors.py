@@ -36,3 +36,11 @@ class BuildLockedError(BuildError):
 
 class ReportError(AnalysisError):
     """A notebook failed while building reports."""
+
+
+class LexiconError(AnalysisError):
+    """A user-editable data file (lexicon, stop words, aliases, targets, verbs) cannot be used."""
+
+
+class ParameterError(AnalysisError, ValueError):
+    """A function was called with an argument it cannot work with."""

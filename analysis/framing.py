@@ -36,8 +36,6 @@ Matching rules:
 from __future__ import annotations
 
 import re
-import sys
-import types
 from collections import Counter
 from pathlib import Path
 
@@ -45,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.errors import AnalysisError, CorpusError
+from analysis.errors import CorpusError, LexiconError
 
 # Word characters and word joiners exactly as analysis.tokens.WORD_RE has them.
 _JOIN = r"['’\-‐]"
@@ -87,10 +85,10 @@ def load_lexicon(lexicon: pd.DataFrame | str | Path | None = None) -> pd.DataFra
         try:
             lexicon = pd.read_csv(lexicon, dtype=str, keep_default_na=False, comment=None)
         except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-            raise AnalysisError(f"Cannot read the framing lexicon {lexicon}: {exc}") from exc
+            raise LexiconError(f"Cannot read the framing lexicon {lexicon}: {exc}") from exc
     missing = {"label", "term"} - set(lexicon.columns)
     if missing:
-        raise AnalysisError(
+        raise LexiconError(
             f"The framing lexicon needs columns 'label' and 'term' (missing {sorted(missing)}); "
             f"it has {list(lexicon.columns)}."
         )
@@ -102,7 +100,7 @@ def load_lexicon(lexicon: pd.DataFrame | str | Path | None = None) -> pd.DataFra
     })
     lex = lex[(lex.term != "") & (lex.label != "") & (lex.term.map(_key) != "")]
     if lex.empty:
-        raise AnalysisError("The framing lexicon has no rows with both a label and a term.")
+        raise LexiconError("The framing lexicon has no rows with both a label and a term.")
     _check_conflicts(lex)
     return lex.drop_duplicates(["label", "term", "case_sensitive"]).reset_index(drop=True)
 
@@ -112,7 +110,7 @@ def _check_conflicts(lex: pd.DataFrame) -> None:
     clash = labels_per_key[labels_per_key > 1]
     if len(clash):
         rows = lex[lex.term.map(_key).isin(clash.index)]
-        raise AnalysisError(
+        raise LexiconError(
             "These lexicon terms are the same words (ignoring case, spaces, hyphens and "
             f"apostrophes) but have different labels; give them one label: "
             f"{rows[['label', 'term']].to_dict('records')}"
@@ -188,19 +186,3 @@ def framing(
                              "count": pd.Series(dtype=np.int64), "share": pd.Series(dtype=float),
                              "n_articles": pd.Series(dtype=np.int64)})
     return pd.concat(frames, ignore_index=True)
-
-
-class _CallableModule(types.ModuleType):
-    """``analysis.framing`` names both this module and its main function.
-
-    The package exports the function lazily, but Python also binds the
-    submodule to the same attribute once it is imported; making the module
-    callable keeps ``analysis.framing(corpus)`` working in either order.
-    """
-
-    def __call__(self, corpus: pd.DataFrame, lexicon: pd.DataFrame | str | Path | None = None,
-                 by: str = "outlet") -> pd.DataFrame:
-        return framing(corpus, lexicon, by)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
-from analysis.errors import AnalysisError, CorpusError
+from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.sentences import sentence_spans
 from analysis.tokens import WORD_RE
 
@@ -212,7 +212,7 @@ def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
     """
     path = Path(path) if path is not None else config.TARGETS_FILE
     if not path.is_file():
-        raise AnalysisError(
+        raise LexiconError(
             f"targets file {path} not found; pass a CSV with columns target,term "
             f"(copy {config.TARGETS_FILE} to start)"
         )
@@ -220,7 +220,7 @@ def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if not reader.fieldnames or not {"target", "term"} <= set(reader.fieldnames):
-            raise AnalysisError(
+            raise LexiconError(
                 f"targets file {path} needs a header line 'target,term'; "
                 f"found {reader.fieldnames}"
             )
@@ -258,7 +258,7 @@ def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]
             body = "|".join(term_pattern(t) for t in terms)
             regexes[name] = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
     if not regexes:
-        raise AnalysisError("no target terms given; pass {name: [terms]} or a target,term CSV")
+        raise ParameterError("no target terms given; pass {name: [terms]} or a target,term CSV")
     return regexes
 
 

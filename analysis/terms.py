@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.errors import AnalysisError, CorpusError
+from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.tokens import WORD_RE
 
 _NORMALISE = str.maketrans({"’": "'", "‐": "-"})
@@ -146,7 +146,7 @@ def load_stopwords(source: Iterable[str] | str | Path | None = None) -> frozense
         try:
             lines = Path(source).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise AnalysisError(
+            raise LexiconError(
                 f"Cannot read the stop-word file {source}: {exc}. Pass a path to a UTF-8 "
                 "text file with one word a line, a list of words, or [] for none."
             ) from exc
@@ -161,9 +161,9 @@ def _check_ngram_range(ngram_range: tuple[int, int]) -> tuple[int, int]:
     try:
         lo, hi = (int(n) for n in ngram_range)
     except (TypeError, ValueError) as exc:
-        raise AnalysisError(f"ngram_range must be two integers, got {ngram_range!r}") from exc
+        raise ParameterError(f"ngram_range must be two integers, got {ngram_range!r}") from exc
     if lo < 1 or hi < lo:
-        raise AnalysisError(
+        raise ParameterError(
             f"ngram_range must satisfy 1 <= low <= high, got {ngram_range!r}; "
             "(1, 1) is words only, (1, 2) words and two-word phrases."
         )
@@ -279,18 +279,18 @@ def _prior_counts(prior: str | pd.Series, background: Counter) -> pd.Series:
     """The prior's raw pseudo-counts per term (before prior_scale)."""
     if isinstance(prior, str):
         if prior != "corpus":
-            raise AnalysisError(
+            raise ParameterError(
                 f"Unknown prior {prior!r}: use 'corpus' (term counts of the whole corpus) "
                 "or a pandas Series of counts indexed by term."
             )
         return pd.Series(background, dtype=float)
     if not isinstance(prior, pd.Series):
-        raise AnalysisError(
+        raise ParameterError(
             f"prior must be 'corpus' or a pandas Series, got {type(prior).__name__}."
         )
     values = pd.to_numeric(prior, errors="coerce").astype(float)
     if values.isna().any() or (values < 0).any():
-        raise AnalysisError("The prior Series must hold non-negative numbers (term counts).")
+        raise ParameterError("The prior Series must hold non-negative numbers (term counts).")
     return values.groupby(level=0).sum()
 
 
@@ -313,7 +313,7 @@ def _group_counts(corpus: pd.DataFrame, group_a: object, group_b: object | None,
     for name in [group_a] + ([group_b] if group_b is not None else []):
         if name not in present:
             shown = sorted(map(str, present))[:20]
-            raise AnalysisError(f"No articles with {by} == {name!r}. Some values present: {shown}.")
+            raise ParameterError(f"No articles with {by} == {name!r}. Some values present: {shown}.")
     mask_a = (groups == group_a).to_numpy()
     mask_b = (groups == group_b).to_numpy() if group_b is not None else ~mask_a
     texts = corpus["text"]
@@ -369,7 +369,7 @@ def distinctive_terms(
     """
     _check_corpus(corpus, by)
     if not prior_scale > 0:
-        raise AnalysisError(f"prior_scale must be a positive number, got {prior_scale!r}.")
+        raise ParameterError(f"prior_scale must be a positive number, got {prior_scale!r}.")
     counts_a, counts_b, background = _group_counts(corpus, group_a, group_b, by, tokenize_options)
     prior_raw = _prior_counts(prior, background)
     vocab = sorted(set(counts_a) | set(counts_b))
