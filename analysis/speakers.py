@@ -447,7 +447,7 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
 
 
 _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
-_CLAUSE_OPENERS = frozenset("and but or while because so as then when if which who whom that than".split())
+_CLAUSE_OPENERS = frozenset("and but or while because so as then when if than".split())
 _GAP_RE = re.compile(r"[\s\u00a0]*(?:,[^.;:!?]{0,120},)?[\s\u00a0]*")
 
 

@@ -10,6 +10,8 @@ from analysis.quotes import extract_quotes
 from analysis.speakers import (
     DEFAULT_CUES,
     SpeakerResolver,
+    context_attribution,
+    cue_role,
     find_attribution,
     is_person_name,
     load_cues,
@@ -123,3 +125,91 @@ def test_attribution_never_raises(text, a, b):
     att = find_attribution(text, min(a, b), max(a, b))
     if att is not None:
         assert 0 <= att.mention.start <= att.mention.end <= len(text)
+
+
+# ---- cue words that are not reporting verbs here ------------------------------
+
+
+def cue_roles(text: str) -> list[tuple[str, str]]:
+    return [(m.group(), cue_role(text, m)) for m in DEFAULT_CUES.verb_re.finditer(text)]
+
+
+def test_cue_role_nouns_passives_infinitives_participles():
+    assert cue_roles("She filed a request and his promise held.") == [("request", "none"), ("promise", "none")]
+    assert cue_roles("The secretary of state met a heavily Democratic state.") == [("state", "none"), ("state", "none")]
+    assert cue_roles("He was charged. Rubio’s proposed credit.") == [("charged", "none"), ("proposed", "none")]
+    assert cue_roles("She decided to say it, by saying no") == [("say", "infinitive"), ("saying", "participle")]
+    assert cue_roles("Critics say it. They say so. He said it.") == [("say", "verb"), ("say", "verb"), ("said", "verb")]
+
+
+def test_noun_cue_is_skipped_for_the_real_verb():
+    q = only("Jo Sembler responded in a text message: “Trump will be the nominee.”")
+    assert q.speaker == "Jo Sembler" and q.cue == "responded"
+
+
+def test_passive_cue_gives_no_speaker():
+    text = "Ann Lee defended him as “a very decent family man” Tuesday, hours after Bo Fox was charged."
+    assert only(text).speaker == "Ann Lee"
+
+
+def test_clause_after_quote_with_its_own_subject():
+    text = "Ted Cruz accuses Obama of “leading from far behind” and Jo Trump says he is “losing the war on terror.”"
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Ted Cruz", "Jo Trump"]
+
+
+def test_words_between_quote_and_named_subject():
+    text = "“You have got one candidate who is vying to win” that is blatantly sexist, Brock said."
+    q = only(text)
+    assert q.speaker == "Brock" and mention(text, q) == "Brock"
+
+
+def test_inverted_cue_name_stops_at_subordinate_clause():
+    text = "“That is treason,” said Cruz voter Dan Golvach when asked about Lindsey Graham."
+    assert only(text).speaker == "Dan Golvach"
+
+
+def test_noun_phrase_subject_after_quote():
+    text = "“There is no question I get scrutiny,” the Republican candidate told CBS on Sunday."
+    q = only(text)
+    assert mention(text, q) == "the Republican candidate" and q.cue == "told"
+
+
+# ---- quotes without a cue of their own -----------------------------------------
+
+
+def test_subject_of_the_quotes_own_sentence():
+    text = "Ann Lee spoke first. He voiced a wish for a “strong, prosperous and vibrant Mexico.”"
+    q = only(text)
+    assert mention(text, q) == "He" and q.speaker == "Ann Lee"
+    att = context_attribution(text, text.index("“"))
+    assert att is not None and att.cue == "voiced" and not att.intro
+
+
+def test_cue_in_previous_sentence_names_the_speaker():
+    text = ("With two TV crews filming, Rosa Perez says too many women are torn by guilt when they go back "
+            "to work. “They feel like a bad employee and a bad mom.”")
+    assert only(text).speaker == "Rosa Perez"
+
+
+def test_bare_quote_paragraph_continues_previous_paragraphs_speaker():
+    text = ("Maria Romero told the council the budget was short by a third, and she said so twice.\n\n"
+            "“We cannot pay for the shelters with what is left over this year.”")
+    assert only(text).speaker == "Maria Romero"
+
+
+def test_context_attribution_none_without_context():
+    assert context_attribution("“Alone here.”", 0) is None
+    assert context_attribution("\n\n“Alone.”", 2) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB “”\".,\n") + ["said ", "He ", "a report ", "was told ", "to say "]), max_size=120),
+       st.integers(0, 120))
+def test_context_attribution_and_cue_role_never_raise(text, pos):
+    pos = min(pos, len(text))
+    att = context_attribution(text, pos)
+    if att is not None:
+        assert 0 <= att.mention.start < att.mention.end <= len(text) and not att.intro
+    for m in DEFAULT_CUES.verb_re.finditer(text):
+        assert cue_role(text, m) in {"verb", "participle", "infinitive", "none"}

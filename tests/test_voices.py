@@ -119,3 +119,37 @@ def test_eval_gold_marks_and_missing_data(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(ev.config, "CORPORA_DIR", tmp_path / "absent")
     assert ev.main(["--split", "dev"]) == 2
     assert "not present" in capsys.readouterr().err
+
+
+def test_eval_gold_carries_open_mark_across_pieces_and_naive_pairing():
+    ev = load_eval()
+
+    def gold(text, pieces):
+        rec = {"text": text, "attributions": [{"source": None, "cue": None, "content": {"spans": pieces}}]}
+        return [text[s:e] for (s, e), _, _ in ev.gold_quotes(rec)]
+
+    # pieces given out of order, each with its own pair of marks
+    text = "“We will act,” he said, “and we will win this.” Then"
+    first, second = [0, text.index(" he")], [text.index("“and"), text.index(" Then")]
+    assert gold(text, [second, first]) == ["We will act,", "and we will win this."]
+    # a mark left open in the first piece carries into the second, resumed at its start
+    split = "“We will act, he said, and win.”"
+    assert gold(split, [[0, split.index(" he")], [split.index("and"), len(split)]]) == ["We will act,", "and win."]
+    # an opening mark never closed in the content runs to its end
+    assert gold("“Open and on", [[0, 12]]) == ["Open and on"]
+    # naive: an opening mark pairs with the next closing mark, across “ and line breaks
+    naive = 'a "b “c d” e\n\nf" g'
+    assert [naive[s:e] for s, e in ev.naive_spans(naive)] == ["b “c d"]
+
+
+def test_eval_marked_only_view_drops_block_and_apostrophe_quotes():
+    ev = load_eval()
+    text = "Jo Roe said:\n\nWe go home now, all of us.\n\n''No more,'' he said. “We stay here now,” she said."
+    rec = {"text": text, "attributions": []}
+    full = ev.evaluate([rec])["ours"]
+    marked = ev.evaluate([rec], marked_only=True)["ours"]
+    assert full["precision"] == 0.0 and marked["precision"] == 0.0  # no gold at all
+    quotes = extract_quotes(text)
+    kept = [q.text for q in quotes if ev._gold_marked(text, q, False)]
+    assert kept == ["We stay here now,"]
+    assert [q.text for q in quotes if ev._gold_marked(text, q, True)] == ["No more,", "We stay here now,"]
