@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -209,6 +210,45 @@ def _count_texts(
     return counts, doc_freq, n_words, n_texts
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """Term counts of a set of texts: occurrences, documents, words, texts."""
+
+    counts: Counter
+    doc_freq: Counter
+    n_words: int
+    n_texts: int
+
+    def __add__(self, other: "TermCounts") -> "TermCounts":
+        return TermCounts(self.counts + other.counts, self.doc_freq + other.doc_freq,
+                          self.n_words + other.n_words, self.n_texts + other.n_texts)
+
+
+def count_terms(
+    texts: Iterable[object],
+    ngram_range: tuple[int, int] = (1, 2),
+    stopwords: Iterable[str] | str | Path | None = None,
+    keep_proper_nouns: bool = False,
+) -> TermCounts:
+    """Count terms over ``texts``; counts of several batches add up with ``+``.
+
+    >>> c = count_terms(["Tax cuts.", "Tax hikes."], ngram_range=(1, 1))
+    >>> c.counts["tax"], c.doc_freq["tax"], c.n_words
+    (2, 2, 4)
+    """
+    return TermCounts(*_count_texts(texts, ngram_range, stopwords, keep_proper_nouns))
+
+
+def term_frame(counts_by_group: dict[object, TermCounts], min_count: int = 1) -> pd.DataFrame:
+    """The long term_frequency table from counts made per group (e.g. batch by batch)."""
+    frames = [_group_frame(group, c.counts, c.doc_freq, c.n_words, min_count)
+              for group, c in sorted(counts_by_group.items(), key=lambda kv: str(kv[0]))]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return _empty_tf()
+    return pd.concat(frames, ignore_index=True)[_TF_COLUMNS]
+
+
 def _check_corpus(corpus: pd.DataFrame, by: str | None) -> None:
     if not isinstance(corpus, pd.DataFrame):
         raise CorpusError(f"Expected a pandas DataFrame of articles, got {type(corpus).__name__}.")
@@ -268,10 +308,14 @@ def term_frequency(
     ]
     frames = [f for f in frames if len(f)]
     if not frames:
-        return pd.DataFrame({"group": pd.Series(dtype=object), "term": pd.Series(dtype=object),
-                             "count": pd.Series(dtype=np.int64), "rate": pd.Series(dtype=float),
-                             "doc_freq": pd.Series(dtype=np.int64)})
+        return _empty_tf()
     return pd.concat(frames, ignore_index=True)[_TF_COLUMNS]
+
+
+def _empty_tf() -> pd.DataFrame:
+    return pd.DataFrame({"group": pd.Series(dtype=object), "term": pd.Series(dtype=object),
+                         "count": pd.Series(dtype=np.int64), "rate": pd.Series(dtype=float),
+                         "doc_freq": pd.Series(dtype=np.int64)})
 
 
 # ----------------------------------------------------------------- distinctive terms
@@ -368,9 +412,32 @@ def distinctive_terms(
     (['immigrants', 'undocumented'], ['aliens', 'illegal'])
     """
     _check_corpus(corpus, by)
+    counts_a, counts_b, background = _group_counts(corpus, group_a, group_b, by, tokenize_options)
+    return log_odds_table(counts_a, counts_b, background, prior=prior, prior_scale=prior_scale,
+                          min_count=min_count)
+
+
+def log_odds_table(
+    counts_a: Counter,
+    counts_b: Counter,
+    background: Counter,
+    prior: str | pd.Series = "corpus",
+    prior_scale: float = 1.0,
+    min_count: int = 3,
+) -> pd.DataFrame:
+    """:func:`distinctive_terms` from term counts already made.
+
+    For many comparisons over one corpus (each outlet against the rest),
+    count once with :func:`count_terms` and call this per pair. ``background``
+    is the corpus counts used by ``prior="corpus"``.
+
+    >>> from collections import Counter
+    >>> a, b = Counter({"tax": 5, "cuts": 1}), Counter({"tax": 1, "cuts": 5})
+    >>> list(log_odds_table(a, b, a + b, min_count=1).index)
+    ['tax', 'cuts']
+    """
     if not prior_scale > 0:
         raise ParameterError(f"prior_scale must be a positive number, got {prior_scale!r}.")
-    counts_a, counts_b, background = _group_counts(corpus, group_a, group_b, by, tokenize_options)
     prior_raw = _prior_counts(prior, background)
     vocab = sorted(set(counts_a) | set(counts_b))
     a_all = prior_raw.reindex(vocab).fillna(0.0)
