@@ -268,8 +268,8 @@ def distinctive_bars(distinctive: pd.DataFrame, name_a: str, name_b: str = "all 
                                         zip(top.index, top["count_a"], top["count_b"])])
         ax.axvline(0, color="#333333", linewidth=0.8)
         ax.set_title(title)
-        ax.set_xlabel(f"log-odds z (> 0: more {label(name_a, 25)}; < 0: more {label(name_b, 25)}); "
-                      "labels: counts a/b")
+        ax.set_xlabel(f"log-odds z with prior (right: typical of {label(name_a, 25)}; "
+                      f"left: of {label(name_b, 25)})\nin brackets: count in {label(name_a, 25)} / in the rest")
     return fig
 
 
@@ -308,16 +308,19 @@ def top_speakers(speakers: pd.DataFrame, n: int = 8, max_outlets: int = 12) -> F
     outlets = sorted(table["outlet"].unique())[:max_outlets]
     cols = 2 if len(outlets) > 1 else 1
     rows = max(1, -(-len(outlets) // cols))
-    fig = new_figure(9.0 if cols == 2 else 7.0, 0.6 + rows * (0.35 * n + 0.9))
+    shown = int(table.groupby("outlet").size().clip(upper=n).max()) if outlets else 1
+    fig = new_figure(9.0 if cols == 2 else 7.0, 0.6 + rows * (0.3 * shown + 1.0))
     with style():
         if not outlets:
             _no_data(fig.add_subplot(), "Who is quoted")
             return fig
         axes = fig.subplots(rows, cols, squeeze=False).ravel()
         for ax, outlet in zip(axes, outlets):
-            part = table[table["outlet"] == outlet].head(n).iloc[::-1]
-            ax.barh(range(len(part)), part["n_words"].to_numpy(), color=PALETTE[0])
-            ax.set_yticks(range(len(part)), [f"{label(s, 28)} ({q})" for s, q in zip(part["speaker"], part["n_quotes"])])
+            part = table[table["outlet"] == outlet].head(n)
+            y = shown - 1 - np.arange(len(part))  # most quoted on top, every panel aligned
+            ax.barh(y, part["n_words"].to_numpy(), color=PALETTE[0])
+            ax.set_yticks(y, [f"{label(s, 28)} ({q})" for s, q in zip(part["speaker"], part["n_quotes"])])
+            ax.set_ylim(-0.6, shown - 0.4)  # same bar thickness in every panel
             ax.set_title(label(outlet, 40), fontsize=10)
             ax.set_xlabel("quoted words (count); (n) = quotations", fontsize=8)
         for ax in axes[len(outlets):]:
