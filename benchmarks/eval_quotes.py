@@ -10,8 +10,12 @@ with no closing mark inside the content runs to the content's end.  We score:
 - speaker accuracy over the gold quotations we also found (our mention span
   overlaps the gold source span, or our resolved name matches the gold source).
 
-The NAIVE extractor (everything between paired double quotation marks) runs in
-the same pass for comparison.  Tune on train, report on dev::
+The NAIVE extractor (everything between paired double quotation marks: an
+opening “ or " paired with the next closing ” or ") runs in the same pass for
+comparison.  The README-gold table is primary; two labelled DIAGNOSTIC tables
+follow: one where '' pairs (the NYT archive's quotation marks) count as marks in
+the gold, and one scoring only our quotes of a kind the gold can contain.  Tune
+on train, report on dev::
 
     python benchmarks/eval_quotes.py --split dev
     python benchmarks/eval_quotes.py --split dev --json
