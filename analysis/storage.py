@@ -75,27 +75,53 @@ def write_parquet_atomic(frame: pd.DataFrame, path: str | os.PathLike) -> None:
         pq.write_table(table, tmp, compression="zstd")
 
 
+SWAP_PREFIX = ".swap-"
+
+
 def replace_tree(staging: Path, target: Path) -> None:
     """Move every file of ``staging`` over the same name in ``target``, then remove staging.
 
-    Each rename is atomic; the set is swapped in a few milliseconds, with the
-    build manifest (build.json) renamed last so that it always describes
-    complete files.
+    The complete staging folder is first renamed to ``target/.swap-NAME`` in
+    one atomic step: from then on the swap only rolls forward. Each file's
+    rename is atomic, build.json (the manifest) goes last, and a build killed
+    halfway through is finished by the next holder of the lock (see
+    :func:`finish_interrupted_swaps`), so the folder never stays a mix of two builds.
     """
     target.mkdir(parents=True, exist_ok=True)
-    names = sorted(p.name for p in staging.iterdir())
+    journal = target / f"{SWAP_PREFIX}{staging.name.lstrip('.')}"
+    try:
+        os.replace(staging, journal)
+    except OSError:  # staging on another file system: no journal, files are still renamed one by one
+        journal = staging
+    _move_files(journal, target)
+
+
+def finish_interrupted_swaps(target: Path) -> int:
+    """Complete the swaps a killed build left half done in ``target``; return how many.
+
+    Call only while holding ``target``'s build lock.
+    """
+    journals = sorted(p for p in target.glob(f"{SWAP_PREFIX}*") if p.is_dir())
+    for journal in journals:
+        _move_files(journal, target)
+    return len(journals)
+
+
+def _move_files(source: Path, target: Path) -> None:
+    names = sorted(p.name for p in source.iterdir())
     names.sort(key=lambda n: n == "build.json")
     for name in names:
         dest = target / name
-        if (staging / name).is_dir():
+        if (source / name).is_dir():
             old = target / f".{name}.old"
+            shutil.rmtree(old, ignore_errors=True)  # left by a swap killed before its cleanup
             if dest.exists():
                 os.replace(dest, old)
-            os.replace(staging / name, dest)
+            os.replace(source / name, dest)
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.replace(staging / name, dest)
-    shutil.rmtree(staging, ignore_errors=True)
+            os.replace(source / name, dest)
+    shutil.rmtree(source, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -103,7 +129,8 @@ def build_lock(out_dir: Path, wait: float = 0.0) -> Iterator[None]:
     """Hold the output folder's lock; raise BuildLockedError when another build has it.
 
     The lock is an OS file lock, released by the kernel when its process dies,
-    so a killed build never leaves the folder locked.
+    so a killed build never leaves the folder locked. Taking it first finishes
+    any swap a killed build left half done.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out_dir / LOCK_NAME))
@@ -115,6 +142,7 @@ def build_lock(out_dir: Path, wait: float = 0.0) -> Iterator[None]:
             "(or pass --wait SECONDS to queue behind it)"
         ) from None
     try:
+        finish_interrupted_swaps(out_dir)
         yield
     finally:
         lock.release()
