@@ -245,7 +245,7 @@ def _failure(path: Path, exc: Exception, kept: Path) -> ReportError:
     cell = getattr(exc, "cell_index", None)
     if cell is not None:
         first = (getattr(exc, "source", "") or "").strip().splitlines()[:1]
-        where = (f"cell {cell} (execution count {exc.exec_count}, starting {first[0][:80]!r})" if first
+        where = (f"cell {cell} of the executed notebook (execution count {exc.exec_count}, starting {first[0][:80]!r})" if first
                  else f"cell {cell}")
         what = f"{exc.ename}: {exc.evalue}"
     else:
