@@ -381,11 +381,21 @@ def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
                 q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
             elif last is not None and kind == "direct" and span.open_pos - last.end <= _CONTINUATION_GAP:
                 q = _continue_from(q, last)  # a new paragraph of the same speaker
+            elif last is not None and last.speaker and _same_sentence(text, last.end, span.open_pos):
+                q = _continue_from(q, last)  # '“A,” said X, “b.”': the sentence's second part
             else:
                 q = _from_context(text, span, q, resolver, cues)
             last = q
         quotes.append(q)
     return quotes
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’')\]]*\s|\n")
+
+
+def _same_sentence(text: str, end: int, open_pos: int) -> bool:
+    """True when no sentence ends between a quote's last word and the next opening mark."""
+    return open_pos - end <= _CONTINUATION_GAP and _SENTENCE_BREAK_RE.search(text, max(0, end - 1), open_pos) is None
 
 
 def _from_context(text: str, span: _Span, q: Quote, resolver: SpeakerResolver, cues: CueLexicon) -> Quote:

@@ -328,7 +328,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     'ACLU Executive Director Anthony Romero'
     """
     toks = _tokens(text, max(lo, pos - 160), pos)
-    i = len(toks) - 1
+    i = _skip_paren(toks, len(toks) - 1)
     while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE_VERB:
         i -= 1
     if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
@@ -337,7 +337,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             k -= 1
         if k < 0 or toks[k][2] != "," or i - k > 16:
             return None
-        i = k - 1
+        i = _skip_paren(toks, k - 1)
     if i < 0:
         return None
     tok = toks[i][2]
@@ -351,6 +351,18 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     if tok[:1].isalpha():
         return _np_back(text, toks, i)
     return None
+
+
+def _skip_paren(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index before a short parenthesis ending at toks[i] ("Schumer (D-N.Y.)"), else i."""
+    if i < 0 or toks[i][2] != ")":
+        return i
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k][2] == "(":
+            return k - 1
+        if toks[k][2] in ",;:()“”\"":
+            break
+    return i
 
 
 _AFTER_NAME_STOPS = frozenset(
@@ -448,7 +460,7 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
 
 _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
 _CLAUSE_OPENERS = frozenset("and but or while because so as then when if than".split())
-_GAP_RE = re.compile(r"[\s\u00a0]*(?:,[^.;:!?]{0,120},)?[\s\u00a0]*")
+_GAP_RE = re.compile(r"[\s\u00a0]*(?:\([^()\n]{1,30}\)[\s\u00a0]*)?(?:,[^.;:!?]{0,120},)?[\s\u00a0]*")
 
 
 def _subject_of(text: str, m: Mention, verb_pos: int) -> bool:
