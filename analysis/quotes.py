@@ -33,6 +33,7 @@ from analysis.speakers import (
     SpeakerResolver,
     attribution_before,
     context_attribution,
+    tail_attribution,
     find_attribution,
 )
 from analysis.tokens import WORD_RE, count_words
@@ -400,7 +401,7 @@ def _same_sentence(text: str, end: int, open_pos: int) -> bool:
 
 def _from_context(text: str, span: _Span, q: Quote, resolver: SpeakerResolver, cues: CueLexicon) -> Quote:
     """Speaker from the sentence subject or the previous sentence or paragraph."""
-    att = context_attribution(text, span.open_pos, cues)
+    att = tail_attribution(text, span.close_end, cues) or context_attribution(text, span.open_pos, cues)
     if att is None:
         return q
     name = resolver.resolve(att.mention)

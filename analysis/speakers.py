@@ -538,10 +538,12 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
         role = cue_role(text, v, cues)
         if role == "none":
             continue
-        if role == "verb":
+        if role == "verb" and not _object_participle(text, v):
             m = mention_before(text, v.start(), lo)
         else:  # the clause's own subject: "Trump spoke, saying", "X decided to say"
             m = _participle_subject(text, lo, v.start())
+            if m is None and role == "verb":
+                m = mention_before(text, v.start(), lo)
         if m is not None:
             best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
             break
@@ -556,6 +558,14 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*))"
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave)\b"
 )
+
+
+def _object_participle(text: str, v: re.Match[str]) -> bool:
+    """'issued a statement saying': an -ing cue after an object noun, not after 'is'."""
+    if not v.group().endswith("ing"):
+        return False
+    before = _word_before(text, v.start()).lower()
+    return before not in _PASSIVE_BEFORE and before not in PRONOUNS and not before[:1].isupper()
 
 
 def _is_participle(text: str, v: re.Match[str]) -> bool:
@@ -613,6 +623,34 @@ def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES
         if prev is not None and len(text[starts[-2]:starts[-1]]) <= 80:
             att = Attribution(prev.mention, prev.cue, "before", True)
     return att
+
+
+_TAIL_END_RE = re.compile(r"[.!?…](?=[\"”’')\]]*(?:\s|$))|\n")
+
+
+def tail_attribution(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
+    """A cue in the last clause of the quotation's sentence: '“x” if she loses, said Jo Poe.'
+
+    >>> s = 'It has a “bad impact” on voters, the lawsuit says.'
+    >>> tail_attribution(s, s.index("” ") + 1).mention.text
+    'the lawsuit'
+    """
+    end_m = _TAIL_END_RE.search(text, close_end, min(len(text), close_end + 240))
+    if end_m is None:
+        return None
+    end = end_m.start()
+    comma = text.rfind(",", close_end, end)
+    if comma < 0 or len(text[comma + 1 : end].split()) > 12:
+        return None
+    for v in cues.verb_re.finditer(text, comma + 1, end):
+        if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
+            return None
+        if text[comma + 1 : v.start()].strip() == "":  # ', said Jo Poe.'
+            m = mention_after(text, v.end(), end)
+        else:  # ', the lawsuit says.'
+            m = mention_before(text, v.start(), comma + 1)
+        return Attribution(m, v.group(), "after", False) if m is not None else None
+    return None
 
 
 def context_attribution(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:
