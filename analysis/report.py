@@ -310,7 +310,7 @@ def build_reports(corpus: str | os.PathLike = config.RAW_DIR, out: str | os.Path
     Raises ReportError naming the notebook and cell when one fails; ``out``
     then keeps its previous reports.
     """
-    from .storage import build_lock, replace_tree
+    from .storage import build_lock, finish_interrupted_swaps, replace_tree
 
     start = time.perf_counter()
     corpus, out = Path(corpus), Path(out).resolve()
@@ -322,9 +322,12 @@ def build_reports(corpus: str | os.PathLike = config.RAW_DIR, out: str | os.Path
     result = ReportResult(out=out, processed=processed_dir, log=log_path)
     try:
         with build_lock(out):
+            # A report build that was killed: finish its swap, drop its half-made staging.
+            finish_interrupted_swaps(out)
+            for stale in out.glob(".staging-*"):
+                shutil.rmtree(stale, ignore_errors=True)
             result.rebuilt = ensure_processed(corpus, processed_dir, workers, quiet)
             staging = out / f".staging-{os.getpid()}"
-            shutil.rmtree(staging, ignore_errors=True)
             try:
                 _render_all(paths, per_notebook, staging, processed_dir, with_code, out, result, start)
                 replace_tree(staging, out)
