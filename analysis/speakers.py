@@ -538,7 +538,7 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
         role = cue_role(text, v, cues)
         if role == "none":
             continue
-        if role == "verb" and not _object_participle(text, v):
+        if role == "verb" and not _object_participle(text, v) and not _coordinated(text, v):
             m = mention_before(text, v.start(), lo)
         else:  # the clause's own subject: "Trump spoke, saying", "X decided to say"
             m = _participle_subject(text, lo, v.start())
@@ -555,9 +555,19 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
 
 
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*))"
-    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave)\b"
+    r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*)"
+    r"|((?:The|A|An)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]*[a-z]))"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
+    r"|saw|began|found|wrote|spoke|felt|thought|sent|held|put|kept|led|won|lost|became|came|knew|read)\b"
 )
+
+
+_COORD_RE = re.compile(r"(?:,?\s+(?:and|but|or)(?:\s+(?:also|then|later|still|[a-z]+ly))?\s+)$")
+
+
+def _coordinated(text: str, v: re.Match[str]) -> bool:
+    """'criticized the policy and said': a second verb sharing the clause's subject."""
+    return _COORD_RE.search(text, max(0, v.start() - 24), v.start()) is not None
 
 
 def _object_participle(text: str, v: re.Match[str]) -> bool:
@@ -587,6 +597,8 @@ def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
     verb = text[m.end(m.lastindex) : m.end()].split()[-1]
     if m.group(1):
         return Mention(m.start(1), m.end(1), m.group(1), "pronoun"), verb
+    if m.group(3):  # "The impostor gushed", "A 2014 report found"
+        return Mention(m.start(3), m.end(3), m.group(3), "np"), verb
     start, end = m.span(2)
     name = m.group(2)
     first = name.split()[0].lower()
