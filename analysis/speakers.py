@@ -225,8 +225,8 @@ _TOKEN_RE = re.compile(
     r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
 )
 _BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
-# A sentence ends at . ! ? … (not after an initial or an honorific: "Reed D. Rubenstein").
-_SENT_END_RE = re.compile(r"(?:(?<![\s.][A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)\.|[!?…])[\"”’')\]]*\s+")
+# A sentence ends at . ! ? … (not after an initial or a title: "Reed D. Rubenstein", "Sen. Jo Poe").
+_SENT_END_RE = re.compile(r"(?:(?<![\s.][A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!Lt)(?<!Col)(?<!Sgt)(?<!Prof)(?<!Rev)\.|[!?…])[\"”’')\]]*\s+")
 
 # --------------------------------------------------------------------------
 # Mentions

@@ -17,6 +17,7 @@ from analysis.speakers import (
     load_cues,
     normalise_name,
     parse_cues,
+    tail_attribution,
 )
 
 
@@ -213,3 +214,53 @@ def test_context_attribution_and_cue_role_never_raise(text, pos):
         assert 0 <= att.mention.start < att.mention.end <= len(text) and not att.intro
     for m in DEFAULT_CUES.verb_re.finditer(text):
         assert cue_role(text, m) in {"verb", "participle", "infinitive", "none"}
+
+
+# --- Subjects the cue's neighbours hide (texts written for these tests) ---
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+def test_party_state_parenthesis_and_title_abbreviation_before_the_verb():
+    assert speakers("“We will act,” Sen. Jo Poe (D-N.Y.) said Tuesday.") == [("We will act,", "Jo Poe")]
+    text = "But Sen. Jo Poe (D-Ill.), noting the size of the crowd, said, “We will win this one.”"
+    assert speakers(text) == [("We will win this one.", "Jo Poe")]
+
+
+def test_second_part_of_a_quoted_sentence_keeps_the_speaker():
+    text = "Ann Lee spoke first. “We will act now,” said Jo Poe, a lawyer at the firm, “and we will win.”"
+    assert speakers(text) == [("We will act now,", "Jo Poe"), ("and we will win.", "Jo Poe")]
+
+
+def test_cue_that_ends_the_quotations_sentence():
+    text = "Jo Poe spoke first. The rules have a “dramatic and disparate impact” on voters, the lawsuit says."
+    assert speakers(text) == [("dramatic and disparate impact", "the lawsuit")]
+    s = "It has a “bad impact” on voters, said Ann Lee."
+    assert tail_attribution(s, s.index("” ") + 1).mention.text == "Ann Lee"
+    assert tail_attribution("No cue here “at all” today.", 20) is None
+
+
+def test_ing_cue_after_an_object_takes_the_clause_subject():
+    text = "Jo Poe spoke first. The group issued a statement saying it would “fight this ruling in every court.”"
+    assert speakers(text) == [("fight this ruling in every court.", "The group")]
+
+
+def test_coordinated_cue_verb_takes_the_clause_subject():
+    text = "Ann Lee spoke first. Jo Poe criticized the plan and said it was “a total disaster for the town.”"
+    assert speakers(text) == [("a total disaster for the town.", "Jo Poe")]
+
+
+def test_determiner_noun_phrase_as_sentence_subject():
+    text = "Jo Poe spoke first. The impostor gushed about a “common interest in keeping us safe.”"
+    assert speakers(text) == [("common interest in keeping us safe.", "The impostor")]
+    text = "Jo Poe spoke first. A 2014 House committee report found “no evidence of any order at all.”"
+    assert speakers(text) == [("no evidence of any order at all.", "A 2014 House committee report")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.integers(min_value=0, max_value=220))
+def test_tail_attribution_never_raises(text, pos):
+    att = tail_attribution(text, min(pos, len(text)))
+    assert att is None or 0 <= att.mention.start < att.mention.end <= len(text)
