@@ -94,10 +94,10 @@ socket.create_connection = refuse
 import nltk
 nltk.data.path[:] = [{str(empty)!r}]
 nltk.download = refuse
-import analysis.readability as r
+from analysis.readability import readability
 import textstat
 text = "The committee approved the controversial immigration proposal."
-print(json.dumps([textstat.syllable_count(text), r.readability(text)["n_syllables"]]))
+print(json.dumps([textstat.syllable_count(text), readability(text)["n_syllables"]]))
 """
     done = subprocess.run(
         [sys.executable, "-c", script],
