@@ -22,9 +22,11 @@ install: $(STAMP)  ## create .venv when missing and install the package with dev
 build: $(STAMP)  ## build data/processed/ from data/raw/
 	$(PY) -m analysis build --corpus data/raw --out data/processed
 
-report: $(STAMP)  ## build data/processed/ and the HTML reports in reports/
-	$(PY) -m analysis build --corpus data/raw --out data/processed
+report: $(STAMP)  ## build data/processed/ (when missing or stale) and the HTML reports in reports/
 	$(PY) -m analysis report --corpus data/raw --out reports
+
+browser-check: $(STAMP)  ## open every report in headless Chromium; fail on page/console errors or broken images
+	$(PY) tests/browser_check.py reports/
 
 test: $(STAMP)  ## run the whole test suite
 	$(PY) -m pytest
