@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
+from analysis.load import read_corpus
 from analysis.pipeline import build
 
 BODY = "“We will vote next week,” Mayor Ann Lee said on Tuesday. The council agreed.\n\nResidents asked questions."
@@ -300,7 +301,7 @@ def corpora(tmp_path_factory):
 def built(corpora, tmp_path_factory):
     """Each corpus built once with the Python API (two workers, small chunks)."""
     results = {}
-    for kind in ("folder", "jsonl", "csv", "no_text_csv"):
+    for kind in ("folder", "jsonl", "csv"):
         out = tmp_path_factory.mktemp(f"out_{kind}")
         summary = build(corpora[kind], out, workers=2, chunk_size=4, quiet=True)
         results[kind] = (summary, out)
@@ -328,12 +329,23 @@ def test_folder_duplicate_id_keeps_the_first_file(built):
     assert list(dup["reason"]) == ["duplicate article_id (first seen at dup.txt)"]
 
 
-def test_csv_without_a_text_column_rejects_every_row_and_names_the_columns(built):
-    summary, out = built["no_text_csv"]
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="tables.write_outlet_tables fails when no article was accepted: "
+                   "_combine_framing calls pd.concat([]) -> ValueError 'No objects to concatenate'")
+def test_csv_without_a_text_column_rejects_every_row_and_names_the_columns(corpora, tmp_path):
+    out = tmp_path / "out"
+    summary = build(corpora["no_text_csv"], out, workers=1, quiet=True)
     assert (summary.n_read, summary.n_articles, summary.n_rejected, summary.exit_code) == (2, 0, 2, 3)
     reasons = pd.read_parquet(out / "rejects.parquet")["reason"]
     assert reasons.str.contains("no text column").all() and reasons.str.contains("headline").all()
     assert len(pd.read_parquet(out / "articles.parquet")) == 0
+
+
+def test_csv_without_a_text_column_is_read_as_rejects_naming_the_columns(corpora):
+    result = read_corpus(corpora["no_text_csv"])
+    assert (result.n_read, len(result.articles), len(result.rejects)) == (2, 0, 2)
+    assert result.rejects["reason"].str.contains("no text column").all()
+    assert result.rejects["reason"].str.contains("headline").all()
 
 
 def test_nothing_outside_the_corpus_folder_is_read(built):
@@ -482,3 +494,14 @@ def test_extra_fields_whose_type_changes_between_records_do_not_fail_the_build(t
     summary = build(path, tmp_path / "out", workers=1, chunk_size=1, quiet=True)
     assert summary.n_articles == 2
     assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["views"].astype(str).tolist() == ["5", "many"]
+
+
+@pytest.mark.xfail(strict=True, reason="parquet_parts.RowGroupWriter fixes the columns from the first chunk; "
+                   "an extra field that first appears in a later chunk is dropped without a word")
+def test_extra_fields_first_seen_in_a_later_chunk_are_kept(tmp_path):
+    path = tmp_path / "late_extra.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": BODY}) + "\n"
+                    + json.dumps({"id": "b", "text": BODY + " More.", "section": "Politics"}) + "\n")
+    build(path, tmp_path / "out", workers=1, chunk_size=1, quiet=True)
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")
+    assert articles.loc["b", "section"] == "Politics"
