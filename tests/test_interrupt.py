@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -28,7 +27,7 @@ from analysis.storage import build_lock
 
 SEED = 20241217
 OUTPUTS = ("articles", "quotes", "comments", "removed", "rejects")
-VARIANTS = [("said", "stated"), ("the", "the"), ("police", "officers"), ("government", "administration")]
+VARIANTS = [("said", "stated"), ("week", "month"), ("police", "officers"), ("government", "administration")]
 
 # Runs one build in a child process: workers=1 so the kill stops all of its work at once.
 BUILD = """
