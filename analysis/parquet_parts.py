@@ -1,9 +1,11 @@
 """Stream rows into one Parquet file, chunk by chunk, with a fixed schema.
 
 A corpus of millions of articles never sits in memory at once: each chunk of
-rows becomes one row group. The schema is fixed by the first chunk (or given),
-and later chunks are cast to it, so a column that happens to be empty in one
-chunk does not change type.
+rows becomes one row group. Known columns have fixed types (``base``). Other
+columns (a source's own fields, such as AllSides' topic) are kept as text,
+since a field may be a number in one record and a word in the next; those
+first seen after the first chunk go, as a JSON object, into the ``extra``
+column, so no field of any record is dropped.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
@@ -13,6 +15,7 @@ chunk does not change type.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +43,21 @@ def arrow_type(series: pd.Series) -> pa.DataType:
     return pa.string()
 
 
+EXTRA = "extra"
+
+
+def _extra_json(fields: dict[str, Any]) -> str | None:
+    kept = {k: v for k, v in fields.items() if not _missing(v)}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True, default=str) if kept else None
+
+
 class RowGroupWriter:
     """Append lists of row dicts to one Parquet file."""
 
-    def __init__(self, path: Path, base: pa.Schema | None = None) -> None:
+    def __init__(self, path: Path, base: pa.Schema | None = None, open_schema: bool = True) -> None:
         self.path = path
         self.base = base
+        self.open_schema = open_schema  # False: only the base columns, never an extra one
         self.schema: pa.Schema | None = None
         self._writer: pq.ParquetWriter | None = None
         self.n_rows = 0
@@ -57,8 +69,13 @@ class RowGroupWriter:
         if self.schema is None:
             known = list(self.base) if self.base is not None else []
             names = {f.name for f in known}
-            extra = [pa.field(c, arrow_type(frame[c])) for c in frame.columns if c not in names]
-            self.schema = pa.schema(known + extra)
+            extra = [pa.field(c, pa.string()) for c in frame.columns if c not in names and c != EXTRA]
+            if not self.open_schema:
+                extra = []
+            self.schema = pa.schema(known + extra + ([pa.field(EXTRA, pa.string())] if self.open_schema else []))
+        late = [c for c in frame.columns if c not in self.schema.names]
+        if late and self.open_schema:
+            frame = frame.assign(**{EXTRA: [_extra_json(r) for r in frame[late].to_dict("records")]})
         self._write_frame(frame)
 
     def _write_frame(self, frame: pd.DataFrame) -> None:

@@ -57,9 +57,13 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[tuple[RawRecord, dict[str, str]]]) -> list[ArticleResult | Reject]:
-    """Measure one chunk of articles (runs in a worker process)."""
-    return [_safe_analyse(record, cached) for record, cached in chunk]
+def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str]]]) -> list[ArticleResult | Reject]:
+    """Measure one chunk of articles (runs in a worker process).
+
+    Records rejected while reading travel in the chunk and come back in
+    place, so every table's order is the input order whatever the engine.
+    """
+    return [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached in chunk]
 
 
 def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
@@ -84,7 +88,8 @@ class _Outputs:
         self.staging = staging
         from .output_schemas import TABLE_SCHEMAS
 
-        self.writers = {name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name]) for name in TABLES}
+        self.writers = {name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name],
+                                             open_schema=(name == "articles")) for name in TABLES}
         self.rejects: list[Reject] = []
 
     def add(self, results: list[ArticleResult | Reject]) -> None:
@@ -177,9 +182,9 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     progress = Progress(quiet=quiet)
     try:
         records = iter_records(corpus, columns=columns)
-        chunks = (_with_cache(chunk, cache, versions, outputs) for chunk in _chunks(records, chunk_size))
+        chunks = (_with_cache(chunk, cache, versions) for chunk in _chunks(records, chunk_size))
         for chunk, results in _run(chunks, engine, workers, scheduler):
-            summary.n_cached += sum(1 for _, c in chunk if len(c) == len(STAGES))
+            summary.n_cached += sum(1 for item, c in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
             if cache is not None:
                 cache.put((stage, versions[stage], text_key(rec.raw_text), value)
                           for (rec, _), res in zip(chunk, results) if isinstance(res, ArticleResult)
@@ -200,20 +205,16 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     return summary
 
 
-def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
-                outputs: _Outputs) -> list[tuple[RawRecord, dict[str, str]]]:
-    """Pair each record of a chunk with its cached stage outputs; file rejects away."""
-    records = []
-    for item in chunk:
-        if isinstance(item, Reject):
-            outputs.rejects.append(item)
-        else:
-            records.append(item)
+def _with_cache(chunk: list[Any], cache: StageCache | None,
+                versions: dict[str, str]) -> list[tuple[RawRecord | Reject, dict[str, str]]]:
+    """Pair each record of a chunk with its cached stage outputs (rejects with nothing)."""
+    records = [item for item in chunk if isinstance(item, RawRecord)]
     if cache is None or not records:
-        return [(r, {}) for r in records]
-    keys = [text_key(r.raw_text) for r in records]
-    found = {stage: cache.get(stage, version, keys) for stage, version in versions.items()}
-    return [(r, {s: found[s][k] for s in versions if k in found[s]}) for r, k in zip(records, keys)]
+        return [(item, {}) for item in chunk]
+    keys = {id(r): text_key(r.raw_text) for r in records}
+    found = {stage: cache.get(stage, version, list(keys.values())) for stage, version in versions.items()}
+    return [(item, {s: found[s][keys[id(item)]] for s in versions if keys[id(item)] in found[s]}
+             if isinstance(item, RawRecord) else {}) for item in chunk]
 
 
 def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, list]]:

@@ -18,9 +18,12 @@ Tables (all in the build's output folder):
 """
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -29,7 +32,7 @@ from .compare import apply_aliases, compare_outlets
 from .framing import framing
 from .sentiment import target_sentiment
 from .storage import write_parquet_atomic
-from .terms import TermCounts, count_terms, log_odds_table, term_frame
+from .terms import TF_COLUMNS, count_terms, log_odds_arrays
 from .voices import normalise_speakers, shared_quotations, top_speakers
 
 TOP_TERMS = 200
@@ -45,12 +48,11 @@ def write_outlet_tables(folder: Path, min_articles: int = config.MIN_ARTICLES_PE
     numeric = apply_aliases(pd.read_parquet(articles, columns=["article_id", "outlet", *measures]))
     write_parquet_atomic(compare_outlets(numeric, min_articles=min_articles, aliases={}), folder / "outlets.parquet")
 
-    counts: dict[str, TermCounts] = {}
+    counts: dict[str, _Tally] = {}
     framed, targeted = [], []
     for batch in _text_batches(articles):
         for outlet, texts in batch.groupby("outlet", sort=True)["text"]:
-            c = count_terms(texts)
-            counts[outlet] = counts[outlet] + c if outlet in counts else c
+            counts.setdefault(outlet, _Tally()).add(texts)
         framed.append(framing(batch))
         targeted.append(target_sentiment(batch))
     write_parquet_atomic(_top_terms(counts, top_terms), folder / "terms.parquet")
@@ -78,28 +80,71 @@ def _text_batches(articles: Path) -> Iterator[pd.DataFrame]:
         yield apply_aliases(frame)
 
 
-def _top_terms(counts: dict[str, TermCounts], top: int) -> pd.DataFrame:
-    table = term_frame(counts)
-    return table.groupby("group", sort=False).head(top).reset_index(drop=True)
+class _Tally:
+    """Term counts of one outlet, updated in place batch by batch."""
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.doc_freq: Counter = Counter()
+        self.n_words = 0
+
+    def add(self, texts: pd.Series) -> None:
+        part = count_terms(texts)
+        self.counts.update(part.counts)
+        self.doc_freq.update(part.doc_freq)
+        self.n_words += part.n_words
 
 
-def _distinctive(counts: dict[str, TermCounts], numeric: pd.DataFrame, min_articles: int, top: int) -> pd.DataFrame:
-    """Each large enough outlet against every other outlet, counted once."""
+def _top_terms(counts: dict[str, _Tally], top: int) -> pd.DataFrame:
+    """term_frequency's table, cut to each outlet's ``top`` terms (count desc, then term)."""
+    rows = []
+    for outlet in sorted(counts):
+        tally = counts[outlet]
+        best = heapq.nsmallest(top, tally.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        per = 10_000 / tally.n_words if tally.n_words else 0.0
+        rows += [(outlet, t, c, c * per, tally.doc_freq[t]) for t, c in best]
+    frame = pd.DataFrame(rows, columns=TF_COLUMNS)
+    return frame.astype({"count": "int64", "rate": "float64", "doc_freq": "int64"})
+
+
+def _distinctive(counts: dict[str, _Tally], numeric: pd.DataFrame, min_articles: int, top: int,
+                 min_count: int = 3) -> pd.DataFrame:
+    """Each large enough outlet against all other outlets, from counts made once.
+
+    Equal to ``distinctive_terms(corpus, outlet)`` (corpus prior, scale 1) for
+    the terms the outlet uses; a term it never uses has a negative z and can
+    not be among its top terms, so it is not computed.
+    """
+    columns = ["outlet", "term", "count_a", "count_b", "delta", "var", "z"]
     sizes = numeric["outlet"].value_counts()
     eligible = sorted(o for o in counts if sizes.get(o, 0) >= min_articles)
     if len(counts) < 2 or not eligible:
-        return pd.DataFrame(columns=["outlet", "term", "count_a", "count_b", "delta", "var", "z"])
-    total = sum((c.counts for c in counts.values()), start=type(next(iter(counts.values())).counts)())
+        return pd.DataFrame(columns=columns)
+    total: Counter = Counter()
+    for tally in counts.values():
+        total.update(tally.counts)
+    n_total = float(sum(total.values()))
     frames = []
     for outlet in eligible:
         mine = counts[outlet].counts
-        table = log_odds_table(mine, total - mine, total).head(top)
-        frames.append(table.reset_index().assign(outlet=outlet))
-    result = pd.concat(frames, ignore_index=True)
-    return result[["outlet", "term", "count_a", "count_b", "delta", "var", "z"]]
+        terms = [t for t in mine if total[t] >= min_count]
+        y_a = np.fromiter((mine[t] for t in terms), dtype=float, count=len(terms))
+        bg = np.fromiter((total[t] for t in terms), dtype=float, count=len(terms))
+        n_a = float(sum(mine.values()))
+        delta, var = log_odds_arrays(y_a, bg - y_a, bg, n_a, n_total - n_a, n_total)
+        table = pd.DataFrame({"outlet": outlet, "term": terms, "count_a": y_a.astype("int64"),
+                              "count_b": (bg - y_a).astype("int64"), "delta": delta, "var": var,
+                              "z": delta / np.sqrt(var)})
+        order = np.lexsort((table["term"].to_numpy(), -table["z"].to_numpy()))
+        frames.append(table.iloc[order[:top]])
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
 def _combine_framing(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame({"group": pd.Series(dtype="string"), "label": pd.Series(dtype="string"),
+                             "count": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64"),
+                             "n_articles": pd.Series(dtype="int64")})
     table = pd.concat(parts, ignore_index=True)
     summed = table.groupby(["group", "label"], sort=True)["count"].sum().reset_index()
     per_group = summed.groupby("group")["count"].transform("sum")
@@ -115,6 +160,9 @@ def _articles_per_group(parts: list[pd.DataFrame]) -> pd.Series:
 
 
 def _combine_targets(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame({"outlet": pd.Series(dtype="string"), "target": pd.Series(dtype="string"),
+                             "n_sentences": pd.Series(dtype="int64"), "mean_compound": pd.Series(dtype="float64")})
     table = pd.concat(parts, ignore_index=True)
     table["weighted"] = table["mean_compound"].fillna(0) * table["n_sentences"]
     summed = table.groupby(["outlet", "target"], sort=True)[["n_sentences", "weighted"]].sum().reset_index()

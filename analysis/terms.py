@@ -66,7 +66,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 _RATE_PER = 10_000
-_TF_COLUMNS = ["group", "term", "count", "rate", "doc_freq"]
+TF_COLUMNS = ["group", "term", "count", "rate", "doc_freq"]
 _PRIOR_FLOOR = 0.01  # pseudo-count for terms a user-given prior does not cover
 
 
@@ -239,16 +239,6 @@ def count_terms(
     return TermCounts(*_count_texts(texts, ngram_range, stopwords, keep_proper_nouns))
 
 
-def term_frame(counts_by_group: dict[object, TermCounts], min_count: int = 1) -> pd.DataFrame:
-    """The long term_frequency table from counts made per group (e.g. batch by batch)."""
-    frames = [_group_frame(group, c.counts, c.doc_freq, c.n_words, min_count)
-              for group, c in sorted(counts_by_group.items(), key=lambda kv: str(kv[0]))]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return _empty_tf()
-    return pd.concat(frames, ignore_index=True)[_TF_COLUMNS]
-
-
 def _check_corpus(corpus: pd.DataFrame, by: str | None) -> None:
     if not isinstance(corpus, pd.DataFrame):
         raise CorpusError(f"Expected a pandas DataFrame of articles, got {type(corpus).__name__}.")
@@ -309,7 +299,7 @@ def term_frequency(
     frames = [f for f in frames if len(f)]
     if not frames:
         return _empty_tf()
-    return pd.concat(frames, ignore_index=True)[_TF_COLUMNS]
+    return pd.concat(frames, ignore_index=True)[TF_COLUMNS]
 
 
 def _empty_tf() -> pd.DataFrame:
@@ -338,9 +328,13 @@ def _prior_counts(prior: str | pd.Series, background: Counter) -> pd.Series:
     return values.groupby(level=0).sum()
 
 
-def _log_odds(y_a: np.ndarray, y_b: np.ndarray, a_w: np.ndarray, n_a: float, n_b: float,
+def log_odds_arrays(y_a: np.ndarray, y_b: np.ndarray, a_w: np.ndarray, n_a: float, n_b: float,
               a_0: float) -> tuple[np.ndarray, np.ndarray]:
-    """Monroe et al. (2008) eq. 22 and the variance that follows it."""
+    """Monroe et al. (2008) eq. 22 and the variance that follows it, over arrays.
+
+    y_a, y_b: term counts of the two groups; a_w: prior pseudo-counts; n_a,
+    n_b: group totals; a_0: prior total. Returns (delta, var).
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = np.log((y_a + a_w) / (n_a + a_0 - y_a - a_w)) - np.log(
             (y_b + a_w) / (n_b + a_0 - y_b - a_w)
@@ -449,7 +443,7 @@ def log_odds_table(
         "count_b": pd.Series(counts_b, dtype=np.int64).reindex(vocab, fill_value=0),
     }, index=pd.Index(vocab, name="term", dtype=object))
     res = res[(res.count_a + res.count_b) >= min_count]
-    delta, var = _log_odds(res.count_a.to_numpy(float), res.count_b.to_numpy(float),
+    delta, var = log_odds_arrays(res.count_a.to_numpy(float), res.count_b.to_numpy(float),
                            a_all.reindex(res.index).to_numpy(float),
                            float(sum(counts_a.values())), float(sum(counts_b.values())), a_0)
     res = res.assign(delta=delta, var=var, z=delta / np.sqrt(var))
