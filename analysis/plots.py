@@ -100,7 +100,7 @@ def outlet_dots(comparison: pd.DataFrame, measure: str, title: str | None = None
         ax.scatter(rows["mean"][small], y[small], facecolor="white", edgecolor=PALETTE[0], zorder=3, s=36)
         ax.set_yticks(y, [_row_label(o, n) for o, n in zip(rows["outlet"], rows["n"])])
         ax.set_title(label(title or f"{name} by outlet", 90))
-        ax.set_xlabel(xlabel or f"{unit}; bars: 95% bootstrap CI")
+        ax.set_xlabel(xlabel or f"{unit}\nbars: 95% bootstrap confidence interval")
         if small.any():
             ax.annotate("hollow: too few articles for a stable estimate", (0, 0), xycoords="figure fraction",
                         xytext=(4, 4), textcoords="offset points", fontsize=8, color="#666666")
@@ -133,7 +133,7 @@ def narration_vs_quotes(comparison: pd.DataFrame) -> Figure:
         ax.set_yticks(range(len(outlets)), [label(o, 40) for o in outlets])
         ax.axvline(0, color="#999999", linewidth=0.8)
         ax.set_title("Narration against quotations")
-        ax.set_xlabel("mean VADER compound per article (-1 to +1); bars: 95% bootstrap CI")
+        ax.set_xlabel("mean VADER compound per article (-1 to +1)\nbars: 95% bootstrap confidence interval")
         ax.legend(loc="lower right", fontsize=8)
     return fig
 
