@@ -10,8 +10,8 @@ column, so no field of any record is dropped.
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
 >>> w = RowGroupWriter(p); w.write([{"a": 1, "b": "x"}]); w.write([{"a": 2, "b": None}]); w.close()
->>> import pandas as pd; pd.read_parquet(p)["a"].tolist()
-[1, 2]
+>>> import pandas as pd; pd.read_parquet(p)["a"].tolist()  # not in a base schema: kept as text
+['1', '2']
 """
 from __future__ import annotations
 

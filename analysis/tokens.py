@@ -4,8 +4,8 @@ A word is a run of letters or digits, joined through inner apostrophes
 (straight or curly) and hyphens, so "they’re", "far-left" and "A'Beuy" are one
 word each. One definition keeps n_words, quote share and term rates comparable.
 
->>> count_words("The far-left group’s plan, they’re told, costs $1.5 million.")
-9
+>>> count_words("The far-left group’s plan, they’re told, costs $1.5 million.")  # 1 and 5
+10
 >>> words("Don't stop")
 ["Don't", 'stop']
 """
