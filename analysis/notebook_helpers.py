@@ -274,12 +274,13 @@ def figure_title(fig: Any) -> str:
 
 def distinctive_by_outlet(sel: Selection, limit: int, min_count: int = 3) -> list[tuple[str, pd.DataFrame]]:
     """Distinctive terms of each of the ``limit`` largest outlets against all the other rows."""
-    from .terms import distinctive_terms
+    from .terms import distinctive_terms_each
 
     if sel.articles["outlet"].nunique() < 2:
         return []
-    return [(outlet, distinctive_terms(sel.articles, outlet, min_count=min_count))
-            for outlet in largest_outlets(sel, limit)]
+    outlets = largest_outlets(sel, limit)
+    tables = distinctive_terms_each(sel.articles, outlets, min_count=min_count)
+    return [(outlet, tables[outlet]) for outlet in outlets]
 
 
 def comment_overview(sel: Selection) -> pd.DataFrame:

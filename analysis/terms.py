@@ -411,6 +411,44 @@ def distinctive_terms(
                           min_count=min_count)
 
 
+def distinctive_terms_each(
+    corpus: pd.DataFrame,
+    groups: Iterable[object],
+    by: str = "outlet",
+    prior: str | pd.Series = "corpus",
+    prior_scale: float = 1.0,
+    min_count: int = 3,
+    **tokenize_options: object,
+) -> dict[object, pd.DataFrame]:
+    """``distinctive_terms(corpus, g)`` for each group g against all other rows, counting once.
+
+    Calling :func:`distinctive_terms` per group tokenises the corpus again for
+    every group; this counts each row once and derives every comparison from
+    the counts. Results are equal.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"outlet": ["L", "R"], "text": ["Undocumented workers.", "Illegal aliens."]})
+    >>> list(distinctive_terms_each(corpus, ["L"], ngram_range=(1, 1), min_count=1)["L"].index[:2])
+    ['undocumented', 'workers']
+    """
+    _check_corpus(corpus, by)
+    keys = corpus[by]
+    per_group = {g: _count_texts(texts, **tokenize_options)[0]
+                 for g, texts in corpus["text"].groupby(keys, sort=True)}
+    total = _count_texts(corpus["text"][keys.isna().to_numpy()], **tokenize_options)[0]
+    for counts in per_group.values():
+        total.update(counts)
+    result = {}
+    for group in groups:
+        if group not in per_group:
+            shown = sorted(map(str, per_group))[:20]
+            raise ParameterError(f"No articles with {by} == {group!r}. Some values present: {shown}.")
+        mine = per_group[group]
+        result[group] = log_odds_table(mine, total - mine, total, prior=prior,
+                                       prior_scale=prior_scale, min_count=min_count)
+    return result
+
+
 def log_odds_table(
     counts_a: Counter,
     counts_b: Counter,

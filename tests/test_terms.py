@@ -250,3 +250,16 @@ def test_allsides_sample_word_totals_match_count_words():
     assert tf["count"].sum() == sum(count_words(t) for t in df.text)
     top = distinctive_terms(df, df.outlet.value_counts().index[0], min_count=5)
     assert top["z"].is_monotonic_decreasing
+
+
+def test_distinctive_terms_each_equals_distinctive_terms_per_group():
+    from analysis.terms import distinctive_terms, distinctive_terms_each
+
+    corpus = pd.DataFrame({
+        "outlet": ["L", "L", "R", "R", "C", None],
+        "text": ["Undocumented immigrants work.", "Undocumented immigrants pay taxes.",
+                 "Illegal aliens cross.", "Illegal aliens cost taxes.", "Migrants arrive.", "Taxes rise."],
+    })
+    each = distinctive_terms_each(corpus, ["L", "R", "C"], min_count=1)
+    for outlet in ["L", "R", "C"]:
+        pd.testing.assert_frame_equal(each[outlet], distinctive_terms(corpus, outlet, min_count=1))
