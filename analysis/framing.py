@@ -58,7 +58,16 @@ def _key(text: str) -> str:
     return _KEY_DROP_RE.sub("", text).lower()
 
 
-def _term_pattern(term: str, case_sensitive: bool) -> str:
+def term_pattern(term: str, case_sensitive: bool) -> str:
+    """Regex for one lexicon term (boundaries not included), shared by every lexicon.
+
+    A space matches whitespace or a hyphen; a hyphen matches a hyphen,
+    whitespace or nothing; an apostrophe matches ' or ’. The case rule is
+    carried inside the pattern, so it holds whatever flags it is compiled with.
+
+    >>> bool(re.fullmatch(term_pattern("non-citizen", False), "Noncitizen"))
+    True
+    """
     parts = []
     for word in term.split():
         chars = (
@@ -67,7 +76,7 @@ def _term_pattern(term: str, case_sensitive: bool) -> str:
         )
         parts.append("".join(chars))
     pattern = r"(?:\s+|[\-‐])".join(parts)
-    return f"(?-i:{pattern})" if case_sensitive else pattern
+    return f"(?-i:{pattern})" if case_sensitive else f"(?i:{pattern})"
 
 
 def load_lexicon(lexicon: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
@@ -125,7 +134,7 @@ def compile_lexicon(lex: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]
     ['illegal immigrant']
     """
     rows = sorted(zip(lex.term, lex.case_sensitive), key=lambda r: (-len(r[0]), r[0]))
-    alternation = "|".join(_term_pattern(term, bool(cs)) for term, cs in rows)
+    alternation = "|".join(term_pattern(term, bool(cs)) for term, cs in rows)
     # A cheap first-character test before the lookbehinds halves the scan time.
     first = "".join(sorted({re.escape(c) for term, _ in rows
                             for c in (term[0].lower(), term[0].upper())}))

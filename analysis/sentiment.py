@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
+from analysis.framing import term_pattern as lexicon_term_pattern
 from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.sentences import sentence_spans
 from analysis.tokens import WORD_RE
@@ -232,7 +233,10 @@ def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
 
 
 def term_pattern(term: str) -> str:
-    """Regex for one term: whole words; spaces match whitespace or a hyphen.
+    """Regex for one target term, with the framing lexicon's matching rules.
+
+    Spaces match whitespace or a hyphen, hyphens are optional, ' and ’ are
+    the same (see :func:`analysis.framing.term_pattern`).
 
     A term written in capitals (an acronym such as ICE or ACLU) matches only
     in capitals, so "ICE" does not match "ice"; any other term matches in
@@ -243,10 +247,8 @@ def term_pattern(term: str) -> str:
     >>> bool(re.search(term_pattern("asylum seekers"), "Asylum-seekers arrived"))
     True
     """
-    words = term.split()
-    body = r"[\s\-‐]+".join(re.escape(w) for w in words)
     case_sensitive = term.upper() == term and any(ch.isalpha() for ch in term)
-    return body if case_sensitive else f"(?i:{body})"
+    return lexicon_term_pattern(term, case_sensitive)
 
 
 def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
