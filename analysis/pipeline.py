@@ -57,13 +57,13 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str]]]) -> list[ArticleResult | Reject]:
+def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str], str | None]]) -> list[ArticleResult | Reject]:
     """Measure one chunk of articles (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
     place, so every table's order is the input order whatever the engine.
     """
-    return [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached in chunk]
+    return [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _ in chunk]
 
 
 def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
@@ -184,10 +184,10 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         records = iter_records(corpus, columns=columns)
         chunks = (_with_cache(chunk, cache, versions) for chunk in _chunks(records, chunk_size))
         for chunk, results in _run(chunks, engine, workers, scheduler):
-            summary.n_cached += sum(1 for item, c in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
+            summary.n_cached += sum(1 for item, c, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
             if cache is not None:
-                cache.put((stage, versions[stage], text_key(rec.raw_text), value)
-                          for (rec, _), res in zip(chunk, results) if isinstance(res, ArticleResult)
+                cache.put((stage, versions[stage], key, value)
+                          for (_, _, key), res in zip(chunk, results) if isinstance(res, ArticleResult)
                           for stage, value in res.computed.items())
             outputs.add(results)
             words = sum(r.row["n_words"] for r in results if isinstance(r, ArticleResult))
@@ -205,16 +205,18 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     return summary
 
 
-def _with_cache(chunk: list[Any], cache: StageCache | None,
-                versions: dict[str, str]) -> list[tuple[RawRecord | Reject, dict[str, str]]]:
-    """Pair each record of a chunk with its cached stage outputs (rejects with nothing)."""
-    records = [item for item in chunk if isinstance(item, RawRecord)]
-    if cache is None or not records:
-        return [(item, {}) for item in chunk]
-    keys = {id(r): text_key(r.raw_text) for r in records}
-    found = {stage: cache.get(stage, version, list(keys.values())) for stage, version in versions.items()}
-    return [(item, {s: found[s][keys[id(item)]] for s in versions if keys[id(item)] in found[s]}
-             if isinstance(item, RawRecord) else {}) for item in chunk]
+Work = tuple[RawRecord | Reject, dict[str, str], str | None]  # item, cached outputs, text key
+
+
+def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str]) -> list[Work]:
+    """Pair each record with its cached stage outputs and its text key (hashed once, here)."""
+    if cache is None:
+        return [(item, {}, None) for item in chunk]
+    keys = [text_key(item.raw_text) if isinstance(item, RawRecord) else None for item in chunk]
+    wanted = [k for k in keys if k is not None]
+    found = {stage: cache.get(stage, version, wanted) for stage, version in versions.items()} if wanted else {}
+    return [(item, {s: found[s][k] for s in found if k in found[s]} if k else {}, k)
+            for item, k in zip(chunk, keys)]
 
 
 def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, list]]:
