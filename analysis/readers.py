@@ -180,8 +180,9 @@ def _record_from_row(row: dict, cols: dict[str, str | None], where: str, source:
     if bad is not None:
         return Reject(article_id, source, f"text is not valid Unicode (a lone surrogate {text[bad]!r} at "
                       f"character {bad:,}, from a broken \\u escape); fix the escape in the source")
+    mapped = set(cols.values())
     extra = {k: without_surrogates(v) if isinstance(v, str) else v
-             for k, v in row.items() if k not in set(cols.values()) and _scalar(v)}
+             for k, v in row.items() if k not in mapped and _scalar(v)}
     return _make_record(
         article_id, text, f"{source} {where}", max_chars,
         outlet=as_text(get("outlet")), date=get("date"), title=as_text(get("title")),
