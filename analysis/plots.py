@@ -165,22 +165,30 @@ def target_sentiment_dots(targets: pd.DataFrame, by: str = "outlet") -> Figure:
     return fig
 
 
-def articles_per_outlet(articles: pd.DataFrame, by: str = "outlet") -> Figure:
-    """Horizontal bars: number of articles per outlet, largest on top."""
-    counts = articles[by].fillna("(missing)").value_counts().sort_index().sort_values(kind="stable")
+def _count_bars(values: pd.Series, missing: str, empty_title: str, title: str, xlabel: str,
+                color: str, label_chars: int, annotate: bool) -> Figure:
+    """Horizontal bars of how often each value occurs, largest on top."""
+    counts = values.fillna(missing).value_counts().sort_index().sort_values(kind="stable")
     fig = new_figure(7.5, _tall(len(counts)))
     with style():
         ax = fig.add_subplot()
         if counts.empty:
-            _no_data(ax, "Articles per outlet")
+            _no_data(ax, empty_title)
             return fig
-        ax.barh(range(len(counts)), counts.to_numpy(), color=PALETTE[0])
-        for i, n in enumerate(counts):
-            ax.annotate(f"{n:,}", (n, i), xytext=(3, -3), textcoords="offset points", fontsize=8)
-        ax.set_yticks(range(len(counts)), [label(o, 40) for o in counts.index])
-        ax.set_title(f"Articles per outlet (n={int(counts.sum()):,})")
-        ax.set_xlabel("articles (count)")
+        ax.barh(range(len(counts)), counts.to_numpy(), color=color)
+        if annotate:
+            for i, n in enumerate(counts):
+                ax.annotate(f"{n:,}", (n, i), xytext=(3, -3), textcoords="offset points", fontsize=8)
+        ax.set_yticks(range(len(counts)), [label(v, label_chars) for v in counts.index])
+        ax.set_title(title.format(total=int(counts.sum())))
+        ax.set_xlabel(xlabel)
     return fig
+
+
+def articles_per_outlet(articles: pd.DataFrame, by: str = "outlet") -> Figure:
+    """Horizontal bars: number of articles per outlet, largest on top."""
+    return _count_bars(articles[by], "(missing)", "Articles per outlet", "Articles per outlet (n={total:,})",
+                       "articles (count)", PALETTE[0], 40, annotate=True)
 
 
 def articles_over_time(articles: pd.DataFrame, freq: str = "MS") -> Figure:
@@ -230,19 +238,10 @@ def words_per_article(articles: pd.DataFrame, by: str = "outlet") -> Figure:
 
 def removal_reasons(removed: pd.DataFrame) -> Figure:
     """What cleaning removed: segments per reason (boilerplate category)."""
-    counts = removed["reason"].fillna("(unknown)").value_counts().sort_index().sort_values(kind="stable")
     n_articles = removed["article_id"].nunique() if "article_id" in removed else 0
-    fig = new_figure(7.5, _tall(len(counts)))
-    with style():
-        ax = fig.add_subplot()
-        if counts.empty:
-            _no_data(ax, "Segments removed by cleaning")
-            return fig
-        ax.barh(range(len(counts)), counts.to_numpy(), color=PALETTE[3])
-        ax.set_yticks(range(len(counts)), [label(r, 50) for r in counts.index])
-        ax.set_title(f"Segments removed by cleaning ({int(counts.sum()):,} in {n_articles:,} articles)")
-        ax.set_xlabel("removed segments (count)")
-    return fig
+    return _count_bars(removed["reason"], "(unknown)", "Segments removed by cleaning",
+                       f"Segments removed by cleaning ({{total:,}} in {n_articles:,} articles)",
+                       "removed segments (count)", PALETTE[3], 50, annotate=False)
 
 
 def distinctive_bars(distinctive: pd.DataFrame, name_a: str, name_b: str = "all other outlets",
