@@ -102,10 +102,10 @@ def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
     return [Quote(**r) for r in rows]
 
 
-def _run_sentiment(text: str, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+def _run_sentiment(text: str, quotes: list[Any]) -> dict[str, Any]:
     from .sentiment import sentiment
 
-    return sentiment(text, quotes=_quotes_from(quotes))
+    return sentiment(text, quotes=quotes)
 
 
 def _run_readability(text: str) -> dict[str, Any]:
@@ -148,9 +148,10 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
         return row
     text = cleaned.text
     quotes = _stage("quotes", cached, computed, lambda: _run_quotes(text))
-    senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, quotes))
+    quote_objects = _quotes_from(quotes)
+    senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, quote_objects))
     read = _stage("readability", cached, computed, lambda: _run_readability(text))
-    row.update(article_quote_stats(text, _quotes_from(quotes)))
+    row.update(article_quote_stats(text, quote_objects))
     row.update(senti)
     row.update({_READABILITY_RENAMES.get(k, k): v for k, v in read.items()})
     aid, outlet = record.article_id, record.outlet
