@@ -20,6 +20,7 @@ on train, report on dev::
     python benchmarks/eval_quotes.py --split dev
     python benchmarks/eval_quotes.py --split dev --json
     python benchmarks/eval_quotes.py --speed 2000     # words/s on AllSides
+    python benchmarks/eval_quotes.py --split train --errors 20   # error kinds, examples
 """
 from __future__ import annotations
 
@@ -238,6 +239,89 @@ def _summary(t: dict, n_articles: int, n_gold: int, speakers: bool) -> dict[str,
     }
 
 
+# --------------------------------------------------------------------------
+# Error analysis: what kinds of mistakes, with examples
+# --------------------------------------------------------------------------
+
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _opening_mark(text: str, q) -> str:
+    """The mark (or "block") that opens one of our quotes, for grouping errors."""
+    if q.kind == "block":
+        return "block"
+    before = text[max(0, q.start - 8) : q.start].rstrip()
+    if before.endswith("''"):
+        return "''"
+    return before[-1:] if before[-1:] in "“\"‘'«" else "other"
+
+
+def _snippet(text: str, start: int, end: int, pad: int = 90) -> str:
+    return " ".join(text[max(0, start - pad) : min(len(text), end + pad)].split())
+
+
+def speaker_error_kind(text: str, q, src_spans: list[Span]) -> str:
+    """Why a found quotation's speaker is wrong: "no speaker", "pronoun" or "wrong mention"."""
+    if q.speaker_start is None:
+        return "no speaker"
+    if text[q.speaker_start : q.speaker_end].lower() in _PRONOUN_WORDS:
+        return "pronoun" if not any(_overlaps((q.speaker_start, q.speaker_end), s) for s in src_spans) else "pronoun resolved"
+    return "wrong mention"
+
+
+def speaker_errors(records: list[dict]) -> dict[str, list[str]]:
+    """Examples of wrong speakers, grouped by :func:`speaker_error_kind`."""
+    out: dict[str, list[str]] = {}
+    for rec in records:
+        text = rec["text"]
+        quotes = [q for q in extract_quotes(text) if q.kind in COUNTED_KINDS]
+        for span, src_spans, src_text in gold_quotes(rec):
+            ours = [q for q in quotes if _overlaps((q.start, q.end), span)]
+            if not ours:
+                continue
+            q = max(ours, key=lambda q: min(q.end, span[1]) - max(q.start, span[0]))
+            ok, _ = speaker_hits([q], [(span, src_spans, src_text)])
+            if ok:
+                continue
+            mention = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+            lo = min([span[0]] + [s[0] for s in src_spans])
+            hi = max([span[1]] + [s[1] for s in src_spans])
+            out.setdefault(speaker_error_kind(text, q, src_spans), []).append(
+                f"[{rec.get('id')}] gold={src_text!r} ours={q.speaker!r} via {mention!r} cue={q.cue!r}\n    {_snippet(text, lo, hi, 60)}"
+            )
+    return out
+
+
+def precision_errors(records: list[dict]) -> dict[str, list[tuple[int, str]]]:
+    """Our quoted words outside the gold, per (opening mark, kind): (n words, example)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rec in records:
+        text = rec["text"]
+        words = [m.span() for m in WORD_RE.finditer(text)]
+        gold_ids = _word_ids(words, [g[0] for g in gold_quotes(rec)])
+        for q in extract_quotes(text):
+            if q.kind not in COUNTED_KINDS:
+                continue
+            fp = len(_word_ids(words, [(q.start, q.end)]) - gold_ids)
+            if fp:
+                key = f"{_opening_mark(text, q)} {q.kind}"
+                out.setdefault(key, []).append((fp, f"[{rec.get('id')}] {_snippet(text, q.start, q.end, 70)}"))
+    return out
+
+
+def format_errors(records: list[dict], n: int) -> str:
+    """Counts per error kind and up to ``n`` examples of each."""
+    lines = ["SPEAKER ERRORS (README gold)"]
+    for kind, examples in sorted(speaker_errors(records).items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"== {kind}: {len(examples)}")
+        lines += ["  " + e for e in examples[:n]]
+    lines.append("\nFALSE-POSITIVE WORDS (README gold), by opening mark and kind")
+    for key, items in sorted(precision_errors(records).items(), key=lambda kv: -sum(i[0] for i in kv[1])):
+        lines.append(f"== {key}: {sum(i[0] for i in items)} words in {len(items)} quotes")
+        lines += [f"  {fp:>3} {ex}" for fp, ex in items[:n]]
+    return "\n".join(lines)
+
+
 def words_per_second(n_articles: int = 2000) -> dict[str, float]:
     """Time extract_quotes over the first ``n_articles`` AllSides articles."""
     texts = []
@@ -279,9 +363,13 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time N AllSides articles")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print error kinds with N examples each, then stop")
     args = parser.parse_args(argv)
     try:
         records = load_polnear(args.split, args.limit)
+        if args.errors:
+            out(format_errors(records, args.errors))
+            return 0
         result: dict = {"split": args.split, **evaluate(records)}
         result["apostrophe_pairs"] = evaluate(records, apostrophe_pairs=True)
         result["marked_only"] = evaluate(records, marked_only=True)

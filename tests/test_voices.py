@@ -153,3 +153,22 @@ def test_eval_marked_only_view_drops_block_and_apostrophe_quotes():
     kept = [q.text for q in quotes if ev._gold_marked(text, q, False)]
     assert kept == ["We stay here now,"]
     assert [q.text for q in quotes if ev._gold_marked(text, q, True)] == ["No more,", "We stay here now,"]
+
+
+def test_eval_error_analysis_groups_mistakes_by_kind():
+    ev = load_eval()
+    text = "Jo Roe spoke. “We will stay here for good,” Al Poe said. “Go away now, all of you,” he said."
+    first, second = text.index("We"), text.index("Go away")
+    src = text.index("Jo Roe")
+    rec = {"id": "t1", "text": text, "attributions": [
+        {"source": {"spans": [[src, src + 6]], "text": "Jo Roe"}, "cue": None,
+         "content": {"spans": [[first - 1, text.index(" Al")]]}},
+        {"source": {"spans": [[src, src + 6]], "text": "Jo Roe"}, "cue": None,
+         "content": {"spans": [[second - 1, text.index(" he said")]]}},
+    ]}
+    errors = ev.speaker_errors([rec])
+    assert sorted(errors) == ["pronoun", "wrong mention"]
+    assert "gold='Jo Roe' ours='Al Poe'" in errors["wrong mention"][0]
+    assert ev.precision_errors([rec]) == {}  # every quoted word is gold
+    report = ev.format_errors([rec], 1)
+    assert "== wrong mention: 1" in report and "== pronoun: 1" in report
