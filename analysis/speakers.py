@@ -452,10 +452,29 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
             # '” for the victory, Sanders said', '” that is sexist, Brock said': a named subject only
             m = mention_before(text, v.start(), p)
             m = m if m is not None and m.kind != "np" else None
+        if m is not None and _introduces_next(text, close_end, v.end()):
+            return None  # '“… done.” He added, “…”': the cue of the next quotation
         if m is not None:
             return Attribution(m, v.group(), "after", True)
         break  # only the first verb can be the quotation's own cue
     return None
+
+
+_NEXT_OPEN_RE = re.compile(r"[ \t\u00a0]*[,:][ \t\u00a0]*(?:[“\"«]|'')")
+_CLOSING_MARKS = "”\"'’»"
+
+
+def _introduces_next(text: str, close_end: int, cue_end: int) -> bool:
+    """True when the quotation ended its sentence and the cue opens a new quotation.
+
+    >>> s = '“We won.” He added, “It was close.”'
+    >>> _introduces_next(s, 9, s.index(","))
+    True
+    """
+    k = close_end - 1
+    while k > 0 and close_end - k <= 2 and text[k] in _CLOSING_MARKS:
+        k -= 1
+    return text[k] in ".!?…" and _NEXT_OPEN_RE.match(text, cue_end) is not None
 
 
 _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
@@ -531,27 +550,64 @@ def _subject_for_base(word: str) -> bool:
 
 
 def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Attribution | None:
-    """The last cue in text[lo:hi] that has a subject (or a source after it)."""
+    """The last cue in text[lo:hi] that has a subject (or a source after it).
+
+    A pronoun subject of a reported clause gives way to the reporting
+    clause's own subject: 'He said he hopes “…”' is He's, however long the gap.
+    """
     verbs = cues.verb_re.finditer(text, lo, hi)
     best: Attribution | None = None
-    for v in reversed(verbs):
-        role = cue_role(text, v, cues)
-        if role == "none":
+    for k in range(len(verbs) - 1, -1, -1):
+        m = _cue_subject(text, verbs[k], lo, cues)
+        if m is None:
             continue
-        if role == "verb" and not _object_participle(text, v) and not _coordinated(text, v):
-            m = mention_before(text, v.start(), lo)
-        else:  # the clause's own subject: "Trump spoke, saying", "X decided to say"
-            m = _participle_subject(text, lo, v.start())
-            if m is None and role == "verb":
-                m = mention_before(text, v.start(), lo)
-        if m is not None:
-            best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
-            break
+        v = verbs[k]
+        if m.kind == "pronoun":
+            outer = _outer_cue(text, verbs[:k], lo, m.start, cues)
+            v, m = outer if outer is not None else (v, m)
+        best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
+        break
     for a in cues.after_re.finditer(text, lo, hi):
         m = mention_after(text, a.end(), hi)
         if m is not None and (best is None or a.start() > text.rfind(best.cue, lo, hi)):
             best = Attribution(m, a.group(), "before", _is_intro(text, m.end, open_pos))
     return best
+
+
+def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Mention | None:
+    """The mention that speaks through cue ``v``, or None (a noun, a passive, no subject)."""
+    role = cue_role(text, v, cues)
+    if role == "none":
+        return None
+    if role == "verb" and not _object_participle(text, v) and not _coordinated(text, v):
+        return mention_before(text, v.start(), lo)
+    m = _participle_subject(text, lo, v.start())  # "Trump spoke, saying", "X decided to say"
+    if m is None and role == "verb":
+        m = mention_before(text, v.start(), lo)
+    return m
+
+
+_QUOTE_MARK_RE = re.compile(r"[“”\"«»]|''")
+
+
+_NOT_COMPLEMENT = _CLAUSE_OPENERS | frozenset("though although whom who which whose where what".split())
+
+
+def _outer_cue(text: str, verbs: list[re.Match[str]], lo: int, inner: int, cues: CueLexicon) -> tuple[re.Match[str], Mention] | None:
+    """The nearest earlier reporting verb whose subject precedes it, for 'X said he …'."""
+    for v in reversed(verbs):
+        if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
+            continue
+        if v.end() > inner:
+            continue  # the pronoun is the subject of a clause before this verb
+        if inner - v.end() > 80 or _QUOTE_MARK_RE.search(text, v.start(), inner):
+            return None  # too far, or the verb is inside a quotation
+        if _word_before(text, inner).lower() in _NOT_COMPLEMENT or text[max(0, inner - 4) : inner].rstrip().endswith(","):
+            return None  # 'X said …, though he added', 'When X spoke, he said': a clause of its own
+        m = mention_before(text, v.start(), lo)
+        if m is not None and m.text.lower() != "i":
+            return v, m
+    return None
 
 
 _CLAUSE_SUBJECT_RE = re.compile(

@@ -264,3 +264,26 @@ def test_determiner_noun_phrase_as_sentence_subject():
 def test_tail_attribution_never_raises(text, pos):
     att = tail_attribution(text, min(pos, len(text)))
     assert att is None or 0 <= att.mention.start < att.mention.end <= len(text)
+
+
+def test_cue_that_introduces_the_next_quotation_is_not_the_previous_ones():
+    text = "Al Poe spoke first. “We are done here.” Jo Roe added, “But not for long.”"
+    qs = extract_quotes(text)
+    assert qs[1].speaker == "Jo Roe"
+    assert qs[0].speaker != "Jo Roe"
+    # an interrupted sentence keeps the cue for both parts
+    text = "“We are done,” Jo Roe said, “but not for long.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Roe", "Jo Roe"]
+
+
+def test_reported_clause_pronoun_gives_way_to_the_reporting_subject():
+    text = "Tim Poe lost. Ann Lee won. She said, however, that she hopes “to do it again.”"
+    q = only(text)
+    assert mention(text, q) == "She"
+    text = "Ann Lee won. The senator told reporters he feels “very good about it.”"
+    assert mention(text, only(text)) == "The senator"
+    # a clause of its own keeps its own subject
+    text = "Ann Lee said it was over, though he said “it is not over.”"
+    assert only(text).speaker_start == text.index("he said")
+    text = "When Ann Lee spoke, he said “it is not over.”"
+    assert only(text).speaker_start == text.index("he said")
