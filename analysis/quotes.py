@@ -32,6 +32,7 @@ from analysis.speakers import (
     CueLexicon,
     SpeakerResolver,
     attribution_before,
+    colon_attribution,
     context_attribution,
     tail_attribution,
     find_attribution,
@@ -377,6 +378,7 @@ def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
     for span, att, kind in _candidates(text, cues):
         q = Quote(span.start, span.end, text[span.start : span.end], kind)
         if kind in COUNTED_KINDS:
+            att = att or colon_attribution(text, span.open_pos)
             if att is not None:
                 name = resolver.resolve(att.mention)
                 q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)

@@ -613,7 +613,7 @@ def _outer_cue(text: str, verbs: list[re.Match[str]], lo: int, inner: int, cues:
 _CLAUSE_SUBJECT_RE = re.compile(
     r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*)"
     r"|((?:The|A|An)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]*[a-z]))"
-    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
+    r"\s+(?:(?:[a-z]+ly|also|then|later|again|still|just|now|once|first)\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
     r"|saw|began|found|wrote|spoke|felt|thought|sent|held|put|kept|led|won|lost|became|came|knew|read)\b"
 )
 
@@ -754,6 +754,31 @@ def context_attribution(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUE
         if att is not None:
             return Attribution(att.mention, att.cue, "before", False)
     return None
+
+
+_COLON_END_RE = re.compile(r":[\s\u00a0]*$")
+
+
+def colon_attribution(text: str, open_pos: int) -> Attribution | None:
+    """Speaker of a quotation set after a colon with no reporting verb:
+    'Jo Poe then listed them: “…”', 'Pollster Jo Poe: “…”'.
+
+    >>> s = "Pollster Jo Poe: “It is close.”"
+    >>> colon_attribution(s, s.index("“")).mention.text
+    'Pollster Jo Poe'
+    """
+    if _COLON_END_RE.search(text, max(0, open_pos - 8), open_pos) is None:
+        return None
+    colon = text.rindex(":", max(0, open_pos - 8), open_pos)
+    lo = _paragraph_start(text, colon, _BEFORE_WINDOW)
+    here = _sentence_starts(text, lo, colon)[-1]
+    found = _clause_subject(text, here, colon)
+    if found is not None:
+        return Attribution(found[0], found[1], "before", False)
+    m = mention_before(text, colon, here)
+    if m is None or m.kind not in ("person", "org") or _FIRST_WORD_RE.search(text, m.end, colon):
+        return None  # only a name right before the colon speaks
+    return Attribution(m, ":", "before", False)
 
 
 def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:

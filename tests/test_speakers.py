@@ -287,3 +287,14 @@ def test_reported_clause_pronoun_gives_way_to_the_reporting_subject():
     assert only(text).speaker_start == text.index("he said")
     text = "When Ann Lee spoke, he said “it is not over.”"
     assert only(text).speaker_start == text.index("he said")
+
+
+def test_colon_without_a_reporting_verb_names_the_speaker():
+    text = "The count went on. Mayor Jo Poe: “It is close, and it will stay close.”"
+    q = only(text)
+    assert q.speaker == "Jo Poe" and mention(text, q) == "Mayor Jo Poe"
+    text = "Ann Lee spoke. “We won the vote today,” she said. Tim Poe then listed his reasons: “We lost it.”"
+    assert extract_quotes(text)[1].speaker == "Tim Poe"
+    # a phrase before the colon that is not a name names nobody
+    text = "Here is the full list of our demands: “We want more.”"
+    assert only(text).speaker is None
