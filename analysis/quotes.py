@@ -352,7 +352,7 @@ def _candidates(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution | 
             b += 1
         if b < len(blocks) and blocks[b][0].start < span.close_end:
             continue  # inside a block quotation: part of it
-        att = find_attribution(text, span.open_pos, span.close_end, cues)
+        att = find_attribution(text, span.open_pos, span.close_end, cues) or colon_attribution(text, span.open_pos)
         found.append((span, att, _classify(text, span, att, single_secondary)))
     found.sort(key=lambda item: item[0].start)
     return found
@@ -378,7 +378,6 @@ def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
     for span, att, kind in _candidates(text, cues):
         q = Quote(span.start, span.end, text[span.start : span.end], kind)
         if kind in COUNTED_KINDS:
-            att = att or colon_attribution(text, span.open_pos)
             if att is not None:
                 name = resolver.resolve(att.mention)
                 q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)

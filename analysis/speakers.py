@@ -774,11 +774,11 @@ def colon_attribution(text: str, open_pos: int) -> Attribution | None:
     here = _sentence_starts(text, lo, colon)[-1]
     found = _clause_subject(text, here, colon)
     if found is not None:
-        return Attribution(found[0], found[1], "before", False)
+        return Attribution(found[0], found[1], "before", True)
     m = mention_before(text, colon, here)
     if m is None or m.kind not in ("person", "org") or _FIRST_WORD_RE.search(text, m.end, colon):
         return None  # only a name right before the colon speaks
-    return Attribution(m, ":", "before", False)
+    return Attribution(m, ":", "before", True)
 
 
 def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:

@@ -296,5 +296,5 @@ def test_colon_without_a_reporting_verb_names_the_speaker():
     text = "Ann Lee spoke. “We won the vote today,” she said. Tim Poe then listed his reasons: “We lost it.”"
     assert extract_quotes(text)[1].speaker == "Tim Poe"
     # a phrase before the colon that is not a name names nobody
-    text = "Here is the full list of our demands: “We want more.”"
+    text = "Here is the full list of our demands: “We want more money and more time.”"
     assert only(text).speaker is None
