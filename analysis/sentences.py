@@ -39,23 +39,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+_MARKS = ".!?…‼⁇⁈⁉"
+_CLOSERS = "\"'”’»)\\]"
 # A candidate: an end-punctuation run (including spaced ". . ." ellipses) and
 # closing marks, followed by whitespace or the end; or a line break with the
-# whitespace after it.
-_CLOSERS = "\"'”’»)\\]"
-# Possessive quantifiers, a bounded spaced ellipsis and the look-behind (start
-# only at the first mark of a run) keep this linear even on "......x" x 10^6.
+# whitespace after it; or end punctuation glued to a capitalised word.
+# Every candidate starts with one character of [marks or \n], so the pattern
+# opens with that class: the regex engine then skips all other characters in
+# its C prefix scan (10x faster than trying three look-behind branches at
+# every position). Look-behinds placed after that character check what came
+# before it. Possessive quantifiers, a bounded spaced ellipsis and starting
+# only at the first mark of a run keep this linear even on "......x" x 10^6.
 _BOUNDARY_RE = re.compile(
-    r"(?P<punct>(?<![.!?…‼⁇⁈⁉])(?:\.(?:[ \u00a0]\.){2,3}|[.!?…‼⁇⁈⁉])++[" + _CLOSERS + r"]*+)"
-    r"(?=\s|\Z)"
-    r"|(?P<glued>(?<=[a-z]{2})[.!?]++[" + _CLOSERS + r"]*+)(?=[A-Z][a-z])"
-    r"|(?P<newline>\n\s*)"
+    r"[" + _MARKS + r"\n](?:"
+    r"(?<=\n)(?P<newline>\s*)"
+    r"|(?<![" + _MARKS + r"][^\n])"  # not in the middle of a run of marks
+    r"(?P<punct>(?:(?<=\.)(?:[ \u00a0]\.){2,3})?+(?:\.(?:[ \u00a0]\.){2,3}|[" + _MARKS + r"])*+"
+    r"[" + _CLOSERS + r"]*+)(?=\s|\Z)"
+    # the next word, after opening quotes, brackets and dashes
+    r"(?=\s*[\"'“‘«(\[\-–—]*\s*(?P<next>\w*))"
+    r"|(?<=[a-z]{2}[.!?])(?P<glued>[.!?]*+[" + _CLOSERS + r"]*+)(?=[A-Z][a-z])"
+    r")"
 )
-# The word right before a period: letters/digits, possibly dotted (U.S, J.R.R).
-_WORD_BEFORE_RE = re.compile(r"(\w+(?:\.\w+)*)\Z")
+# The word right before a period (letters/digits, possibly dotted: U.S, J.R.R),
+# read backwards in the reversed text: a match from the period's position is
+# the longest such word, i.e. the one a search for r"\w+(?:\.\w+)*\Z" finds.
+_REVERSED_WORD_BEFORE_RE = re.compile(r"(?:\w+\.)*\w+")
 _LOOKBACK = 40  # enough for any abbreviation; keeps each decision O(1)
-# Skip opening quotes, brackets and dashes to find the next word's first letter.
-_NEXT_WORD_RE = re.compile(r"\s*[\"'“‘«(\[\-–—]*\s*(\w*)")
 
 # Titles and name prefixes: a name always follows, so no sentence ends here.
 TITLES = frozenset(
@@ -92,17 +102,8 @@ def _is_abbreviation_like(word: str) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _ends_sentence(text: str, start: int, end: int, punct: str) -> bool:
-    """Decide whether the punctuation run text[start:end] closes a sentence."""
-    nxt = _NEXT_WORD_RE.match(text, end).group(1)
-    if nxt[:1].islower():
-        return False
-    if punct[0] in "!?‼⁇⁈⁉" or "…" in punct or ".." in punct or ". ." in punct:
-        return True
-    before = _WORD_BEFORE_RE.search(text, max(0, start - _LOOKBACK), start)
-    if before is None:
-        return True
-    word = before.group(1)
+def _period_ends_sentence(word: str, nxt: str) -> bool:
+    """Decide a period after ``word`` (next word ``nxt``, not lowercase)."""
     lower = word.lower()
     if lower in TITLES or (lower in NUMBER_PREFIXES and nxt[:1].isdigit()):
         return False
@@ -113,16 +114,29 @@ def _ends_sentence(text: str, start: int, end: int, punct: str) -> bool:
 
 def _boundaries(text: str) -> Iterator[int]:
     """Yield character offsets where a sentence ends."""
+    reversed_text = ""  # made on the first period that needs the word before it
+    size = len(text)
     for m in _BOUNDARY_RE.finditer(text):
-        if m.group("glued") is not None:
-            yield m.end()  # "found.In a poll": paragraphs joined without a space
-        elif m.group("newline") is not None:
-            gap = m.group("newline")
-            nxt = text[m.end() : m.end() + 1]
-            if gap.count("\n") == 1 and nxt.islower():
+        kind = m.lastgroup
+        if kind == "next":  # a punctuation run (its look-ahead group closed last)
+            nxt = m.group("next")
+            if nxt[:1].islower():
+                continue  # nothing ends before a lowercase letter
+            punct = m.group()
+            if punct[0] != "." or "…" in punct or ".." in punct or ". ." in punct:
+                yield m.end()  # ! ? and ellipses end a sentence
                 continue
-            yield m.start()
-        elif _ends_sentence(text, m.start(), m.end(), m.group("punct")):
+            if not reversed_text:
+                reversed_text = text[::-1]
+            back = size - m.start()
+            before = _REVERSED_WORD_BEFORE_RE.match(reversed_text, back, back + _LOOKBACK)
+            if before is None or _period_ends_sentence(before.group()[::-1], nxt):
+                yield m.end()
+        elif kind == "newline":
+            end = m.end()
+            if "\n" in m.group("newline") or not text[end : end + 1].islower():
+                yield m.start()  # a single break before lowercase is a hard wrap
+        else:  # "found.In a poll": paragraphs joined without a space
             yield m.end()
 
 
