@@ -641,6 +641,7 @@ def _is_participle(text: str, v: re.Match[str]) -> bool:
 
 def _participle_subject(text: str, lo: int, pos: int) -> Mention | None:
     """The first subject-verb pair of the sentence: "Trump launched ..., calling him"."""
+    lo = max(lo, text.rfind("”", lo, pos) + 1, text.rfind('"', lo, pos) + 1)  # not a subject inside a quotation
     found = _clause_subject(text, lo, pos)
     return found[0] if found else None
 
@@ -862,6 +863,7 @@ class SpeakerResolver:
         self.known: list[tuple[int, str, str]] = []  # (mention start, name, kind)
         self._surnames: dict[str, list[tuple[int, str]]] | None = None
         self._subjects: dict[int, Mention | None] = {}
+        self._honorifics: dict[str, str] | None = None
 
     def resolve(self, mention: Mention) -> str | None:
         """Name for a mention; remembers named speakers for later pronouns."""
@@ -901,38 +903,120 @@ class SpeakerResolver:
         return index
 
     def _pronoun(self, mention: Mention) -> str | None:
-        want = ("person",) if mention.text.lower() in _PERSON_PRONOUNS else ("org", "np")
-        if mention.text.lower() == "i":
+        low = mention.text.lower()
+        if low == "i":
             return None
+        want = ("person",) if low in _PERSON_PRONOUNS else ("org", "np")
+        sex = _PRONOUN_GENDER.get(low)
         best_pos, best = -1, None
         for pos, name, kind in reversed(self.known):
-            if pos < mention.start and kind in want:
+            if pos < mention.start and kind in want and self.compatible(name, kind, sex):
                 best_pos, best = pos, name
                 break
-        found = self._subject_before(mention.start, want)
+        found = self._subject_before(mention.start, want, sex, best_pos)
         if found is not None and found[0] > best_pos:
             best_pos, best = found
         if best is None and want == ("person",):
-            best = self._last_person_name(mention.start)
+            best = self._last_person_name(mention.start, sex)
         return best
 
-    def _subject_before(self, pos: int, want: tuple[str, ...]) -> tuple[int, str] | None:
-        lo = max(0, pos - self.PRONOUN_WINDOW)
-        for v in reversed(self.cues.verb_re.finditer(self.text, lo, pos)):
-            if v.start() not in self._subjects:
-                self._subjects[v.start()] = mention_before(self.text, v.start(), _paragraph_start(self.text, v.start(), 160))
-            m = self._subjects[v.start()]
-            if m is not None and m.kind in want and m.end <= pos:
-                name = m.text if m.kind == "np" else normalise_name(m.text)
-                if m.kind == "person":
-                    name = self.full_name(name, m.start)
-                return m.start, name
+    def compatible(self, name: str, kind: str, sex: str | None) -> bool:
+        """False when "he"/"she" cannot refer to ``name`` (a known woman's or man's name).
+
+        >>> r = SpeakerResolver("Ms. Poe spoke.")
+        >>> r.compatible("Jo Poe", "person", "m"), r.compatible("Jo Poe", "person", "f")
+        (False, True)
+        """
+        if sex is None or kind != "person":
+            return True
+        g = self.gender(name)
+        return g is None or g == sex
+
+    def gender(self, name: str) -> str | None:
+        """"m", "f" or None: from the first name, else from "Mr."/"Ms." with the surname in the article."""
+        words = name.split()
+        if not words:
+            return None
+        g = FIRST_NAME_GENDER.get(words[0].lower().rstrip("."))
+        if g is not None:
+            return g
+        if self._honorifics is None:
+            self._honorifics = _honorific_genders(self.text)
+        return self._honorifics.get(words[-1])
+
+    def _subject_before(self, pos: int, want: tuple[str, ...], sex: str | None = None, floor: int = -1) -> tuple[int, str] | None:
+        """The nearest cue subject before ``pos`` of a wanted kind and compatible gender.
+
+        Scans back in steps, so a pronoun near its antecedent costs little.
+        """
+        lo = max(0, pos - self.PRONOUN_WINDOW, floor)
+        hi = pos
+        while hi > lo:
+            step_lo = max(lo, hi - _SCAN_STEP)
+            if step_lo > lo:  # cut at a space so no word is split
+                cut = self.text.rfind(" ", step_lo - 40, step_lo)
+                step_lo = cut if cut > lo else lo
+            for v in reversed(self.cues.verb_re.finditer(self.text, step_lo, hi)):
+                found = self._cue_subject_name(v.start(), pos, want, sex)
+                if found is not None:
+                    return found
+            hi = step_lo
         return None
 
-    def _last_person_name(self, pos: int) -> str | None:
+    def _cue_subject_name(self, at: int, pos: int, want: tuple[str, ...], sex: str | None) -> tuple[int, str] | None:
+        if at not in self._subjects:
+            self._subjects[at] = mention_before(self.text, at, _paragraph_start(self.text, at, 160))
+        m = self._subjects[at]
+        if m is None or m.kind not in want or m.end > pos:
+            return None
+        name = m.text if m.kind == "np" else normalise_name(m.text)
+        if m.kind == "person":
+            name = self.full_name(name, m.start)
+        return (m.start, name) if self.compatible(name, m.kind, sex) else None
+
+    def _last_person_name(self, pos: int, sex: str | None = None) -> str | None:
         last = None
         for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
             full = normalise_name(m.group())
             if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
-                last = full
+                if self.compatible(full, "person", sex):
+                    last = full
         return last
+
+
+_SCAN_STEP = 400
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)?(?:[A-Z][\w'’\-]+\s+)?([A-Z][\w'’\-]+)")
+
+
+def _honorific_genders(text: str) -> dict[str, str]:
+    """Surname -> gender from "Mr. Poe" / "Ms. Jo Poe" in the text; a surname seen with both is left out.
+
+    >>> _honorific_genders("Mr. Poe met Ms. Ann Lee and Mrs. Poe.")
+    {'Lee': 'f'}
+    """
+    seen: dict[str, set[str]] = {}
+    for m in _HONORIFIC_RE.finditer(text):
+        seen.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1).lower()])
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def _load_first_names(path: Path) -> dict[str, str]:
+    """name -> "m"/"f" from a first-names file ("[m]"/"[f]" sections); {} if unreadable."""
+    table: dict[str, str] = {}
+    section = None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return table  # no list: genders stay unknown and constrain nothing
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip().lower()
+        if line in ("[m]", "[f]"):
+            section = line[1]
+        elif line and section:
+            table.update((w, section) for w in line.split())
+    return table
+
+
+FIRST_NAME_GENDER = _load_first_names(config.PACKAGE_DATA_DIR / "first_names.txt")

@@ -180,9 +180,9 @@ def test_noun_phrase_subject_after_quote():
 
 
 def test_subject_of_the_quotes_own_sentence():
-    text = "Ann Lee spoke first. He voiced a wish for a “strong, prosperous and vibrant Mexico.”"
+    text = "Tim Lee spoke first. He voiced a wish for a “strong, prosperous and vibrant Mexico.”"
     q = only(text)
-    assert mention(text, q) == "He" and q.speaker == "Ann Lee"
+    assert mention(text, q) == "He" and q.speaker == "Tim Lee"
     att = context_attribution(text, text.index("“"))
     assert att is not None and att.cue == "voiced" and not att.intro
 
@@ -298,3 +298,22 @@ def test_colon_without_a_reporting_verb_names_the_speaker():
     # a phrase before the colon that is not a name names nobody
     text = "Here is the full list of our demands: “We want more money and more time.”"
     assert only(text).speaker is None
+
+
+def test_pronouns_skip_speakers_of_the_other_gender():
+    text = ("Tim Roe runs the group. Host Ann Lee asked him about the plan on her show. "
+            "“We have a plan for this,” he said. “It is a good one,” she said.")
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Tim Roe", "Ann Lee"]
+    # honorifics tell the gender of a surname the first-name list does not know
+    r = SpeakerResolver("Ms. Zorb spoke, then Mr. Quux spoke.")
+    assert (r.gender("Kip Zorb"), r.gender("Quux"), r.gender("Kip Vant")) == ("f", "m", None)
+    # a name of unknown gender stays a candidate for either pronoun
+    text = "Kip Quor spoke. “We are fine with it all,” she said."
+    assert only(text).speaker == "Kip Quor"
+
+
+def test_participle_subject_is_not_taken_from_inside_the_quotation():
+    text = "Ann Lee spoke. “If she wins, we all lose big,” Tim Roe told a rally, saying she would “abolish all the old rules.”"
+    qs = extract_quotes(text)
+    assert qs[1].speaker == "Tim Roe"
