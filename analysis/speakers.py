@@ -432,6 +432,9 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     'Reed D. Rubenstein'
     """
     hi = _paragraph_end(text, close_end, _AFTER_WINDOW)
+    byline = _byline(text, close_end, hi)
+    if byline is not None:
+        return byline
     p = _LEAD_RE.match(text, close_end, hi).end()
     for rx in (cues.verb_re, cues.after_re):
         v = rx.match(text, p, hi)
@@ -442,8 +445,9 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     if first is not None and first.group().lower() in _CLAUSE_OPENERS:
         return None  # '” and Trump says': a new clause with its own quotation
     for v in cues.verb_re.finditer(text, p, min(hi, p + 120)):
-        if _SENT_END_RE.search(text, p, v.start()):
-            return None  # the cue belongs to the next sentence
+        end = _SENT_END_RE.search(text, p, v.start())
+        if end is not None and not text[end.end() : end.end() + 1].islower():
+            return None  # the cue belongs to the next sentence (not '(D-Wis.) said')
         if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
@@ -475,6 +479,25 @@ def _introduces_next(text: str, close_end: int, cue_end: int) -> bool:
     while k > 0 and close_end - k <= 2 and text[k] in _CLOSING_MARKS:
         k -= 1
     return text[k] in ".!?…" and _NEXT_OPEN_RE.match(text, cue_end) is not None
+
+
+_BYLINE_DASH_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+_BYLINE_END_RE = re.compile(r"[ \t\u00a0]*(?:$|[.,;\n“\"(―—–])")
+
+
+def _byline(text: str, close_end: int, hi: int) -> Attribution | None:
+    """A name alone after a dash: '“We stay.” ― Jo Poe' (testimonials, epigraphs).
+
+    >>> _byline("“We stay.” ― Jo Poe. Next", 10, 25).mention.text
+    'Jo Poe'
+    """
+    d = _BYLINE_DASH_RE.match(text, close_end, hi)
+    if d is None:
+        return None
+    m = mention_after(text, d.end(), hi)
+    if m is None or m.kind not in ("person", "org") or m.start != d.end():
+        return None
+    return Attribution(m, text[d.start() : d.end()].strip(), "after", True) if _BYLINE_END_RE.match(text, m.end, hi) else None
 
 
 _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")

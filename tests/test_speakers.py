@@ -317,3 +317,16 @@ def test_participle_subject_is_not_taken_from_inside_the_quotation():
     text = "Ann Lee spoke. “If she wins, we all lose big,” Tim Roe told a rally, saying she would “abolish all the old rules.”"
     qs = extract_quotes(text)
     assert qs[1].speaker == "Tim Roe"
+
+
+def test_name_after_a_dash_signs_the_quotation():
+    text = "Voters wrote to us. “We want a fair vote for all of us.” ― Jo Poe “Nobody listens to us here.” — Ann Lee."
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe", "Ann Lee"]
+    # a dash that opens the writer's own clause is no byline
+    text = "“We want a fair vote for all,” — Jo Poe said it twice — and left."
+    assert only(text).cue == "said"
+
+
+def test_state_abbreviation_does_not_end_the_attribution():
+    text = "“It is a dog whistle to all of us,” Rep. Jo Poe (D-Wis.) said Friday."
+    assert only(text).speaker == "Jo Poe"
