@@ -32,6 +32,7 @@ from .readers import iter_records
 from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
 from .storage import build_lock, replace_tree, write_parquet_atomic, write_text_atomic
+from .tallies import ChunkTally, OutletTally, tally_chunk
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
 CACHE_DIR_NAME = ".cache"
@@ -57,13 +58,15 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str], str | None]]) -> list[ArticleResult | Reject]:
-    """Measure one chunk of articles (runs in a worker process).
+def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str], str | None]]) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+    """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
     place, so every table's order is the input order whatever the engine.
     """
-    return [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _ in chunk]
+    results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _ in chunk]
+    accepted = (res.row for res in results if isinstance(res, ArticleResult))
+    return results, tally_chunk((row["outlet"], row["text"]) for row in accepted)
 
 
 def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
@@ -180,10 +183,12 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     cache = StageCache(out_dir / CACHE_DIR_NAME / "stages.sqlite") if use_cache else None
     versions = {name: stage_version(name) for name in STAGES}
     progress = Progress(quiet=quiet)
+    tally = OutletTally(staging / ".tally")
     try:
         records = iter_records(corpus, columns=columns)
         chunks = (_with_cache(chunk, cache, versions) for chunk in _chunks(records, chunk_size))
-        for chunk, results in _run(chunks, engine, workers, scheduler):
+        for chunk, (results, part) in _run(chunks, engine, workers, scheduler):
+            tally.add(part)
             summary.n_cached += sum(1 for item, c, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
             if cache is not None:
                 cache.put((stage, versions[stage], key, value)
@@ -201,7 +206,10 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     _summarise(summary, outputs)
     from .tables import write_outlet_tables
 
-    write_outlet_tables(staging)
+    try:
+        write_outlet_tables(staging, tally)
+    finally:
+        tally.close()
     return summary
 
 
@@ -219,7 +227,7 @@ def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, 
             for item, k in zip(chunk, keys)]
 
 
-def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, list]]:
+def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, tuple]]:
     """Yield (chunk, results) in input order, whatever the engine."""
     if engine == "dask":
         from .dask_engine import run_dask
@@ -236,7 +244,7 @@ def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | Non
         yield from _run_pool(chunks, workers)
 
 
-def _run_pool(chunks: Iterator[list], workers: int) -> Iterator[tuple[list, list]]:
+def _run_pool(chunks: Iterator[list], workers: int) -> Iterator[tuple[list, tuple]]:
     import multiprocessing as mp
     from collections import deque
 

@@ -43,20 +43,54 @@ def test_outlet_tables_match_the_functions(tmp_path):
     assert set(dist["outlet"]) == set()  # two articles each: under the minimum of five
 
 
-def test_distinctive_terms_from_counts_equal_the_function(tmp_path):
-    from analysis.tables import _distinctive, _Tally
+def _tally(corpus, tmp_path):
+    from analysis.tallies import OutletTally, tally_chunk
 
+    tally = OutletTally(tmp_path / "spill")
+    for start in range(0, len(corpus), 2):  # several chunks, as in a build
+        part = corpus.iloc[start:start + 2]
+        tally.add(tally_chunk(zip(part["outlet"], part["text"])))
+    return tally
+
+
+def test_distinctive_terms_from_tallies_equal_the_function(tmp_path):
     corpus = pd.DataFrame([{"outlet": o, "text": t} for o, ts in TEXTS.items() for t in ts])
-    tallies = {}
-    for outlet, texts in corpus.groupby("outlet")["text"]:
-        tallies.setdefault(outlet, _Tally()).add(texts)
-    ours = _distinctive(tallies, corpus, min_articles=1, top=5, min_count=1)
+    tally = _tally(corpus, tmp_path)
+    _, ours = tally.term_tables(top_distinctive=5, min_articles=1, min_count=1)
+    tally.close()
     for outlet in TEXTS:
         expected = analysis.distinctive_terms(corpus, outlet, min_count=1).head(5)
         got = ours[ours["outlet"] == outlet].set_index("term")
         assert list(got.index) == list(expected.index)
         for col in ("count_a", "count_b", "delta", "var", "z"):
             assert ((got[col] - expected[col]).abs() < 1e-9).all(), col
+
+
+def test_top_terms_from_tallies_equal_term_frequency_with_ties_broken_by_term(tmp_path):
+    # Many terms share a count, spread over buckets: the cut at `top` must follow (count desc, term).
+    words = [f"w{i:03d}x{'y' * (i % 7)}" for i in range(120)]
+    corpus = pd.DataFrame({"outlet": ["A", "A", "B"],
+                           "text": [" ".join(words[:60]) + " common common.",
+                                    " ".join(words[30:90]) + " common.", " ".join(words[::3])]})
+    tally = _tally(corpus, tmp_path)
+    terms, _ = tally.term_tables(top_terms=25, min_articles=1)
+    tally.close()
+    expected = analysis.term_frequency(corpus, ngram_range=(1, 2))
+    expected = expected.sort_values(["group", "count", "term"], ascending=[True, False, True])
+    expected = expected.groupby("group").head(25).reset_index(drop=True)
+    assert terms[["group", "term", "count", "doc_freq"]].values.tolist() == \
+        expected[["group", "term", "count", "doc_freq"]].values.tolist()
+    assert ((terms["rate"] - expected["rate"]).abs() < 1e-9).all()
+
+
+def test_outlet_tally_merges_aliases_and_skips_missing_outlets(tmp_path):
+    corpus = pd.DataFrame({"outlet": ["Fox Online News", "Fox News", None],
+                           "text": ["Illegal aliens.", "Migrants.", "Migrants."]})
+    tally = _tally(corpus, tmp_path)
+    framing = tally.framing_table()
+    tally.close()
+    assert set(framing["group"]) == {"Fox News"}
+    assert framing.groupby("group")["n_articles"].first().to_dict() == {"Fox News": 2}
 
 
 def test_a_build_with_no_accepted_article_still_writes_every_table(tmp_path):

@@ -1,0 +1,346 @@
+"""Per-outlet tallies of terms, framing labels and target sentences, made chunk by chunk.
+
+The per-outlet tables of a build need every article's words. Counting them in
+the parent after the articles are measured made that one serial pass as long
+as the parallel one, and kept every outlet's term counts in memory. Instead
+each worker tallies the chunk it has just measured (:func:`tally_chunk`); the
+build merges the small parts (label counts, target sentences, totals) in
+memory and spills the term counts to disk in buckets (:class:`OutletTally`),
+so memory stays flat however large the corpus. Bucket by bucket, at the end,
+each outlet's top terms and its most distinctive terms are picked: a term
+lies in one bucket only, so the best of each bucket's best are the best.
+
+Outlet names are merged through the alias table first, as in every
+per-outlet table (:func:`analysis.compare.apply_aliases`).
+
+>>> part = tally_chunk([("Vox", "Migrants arrived. Migrants waited.")])
+>>> part.n_articles, part.labels["Vox"]["migrant"]
+({'Vox': 1}, 2)
+"""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+N_BUCKETS = 16
+_FLUSH_ROWS = 500_000  # term rows buffered per bucket before a row group is written
+_TERM_SCHEMA = pa.schema([("outlet", pa.string()), ("term", pa.string()),
+                          ("count", pa.int64()), ("doc_freq", pa.int64())])
+
+
+@dataclass
+class ChunkTally:
+    """One chunk's contribution to the per-outlet tables (small, except ``terms``)."""
+
+    n_articles: dict[str, int] = field(default_factory=dict)
+    n_words: dict[str, int] = field(default_factory=dict)  # the terms tokenizer's words
+    n_terms: dict[str, int] = field(default_factory=dict)  # term occurrences (log-odds totals)
+    labels: dict[str, Counter] = field(default_factory=dict)
+    targets: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
+    terms: pa.Table | None = None  # outlet, term, count, doc_freq
+
+
+@cache
+def _lexicons() -> tuple:
+    """Per process: aliases, stop words, framing and target patterns (read once)."""
+    from .compare import load_aliases
+    from .framing import compile_lexicon, load_lexicon
+    from .sentiment import _target_regexes, load_targets
+    from .terms import load_stopwords
+
+    return (load_aliases(), load_stopwords(None), compile_lexicon(load_lexicon()),
+            _target_regexes(load_targets()))
+
+
+def tally_chunk(articles: Iterable[tuple[str | None, str]]) -> ChunkTally:
+    """Tally (outlet, cleaned text) pairs; articles without an outlet (None, NaN) are left out.
+
+    >>> tally_chunk([("A", "Tax cuts."), (None, "x")]).n_terms
+    {'A': 3}
+    """
+    from .framing import count_labels
+    from .sentiment import _mentions, score_sentence
+    from .terms import _runs, _terms
+
+    aliases, stop, (pattern, label_of), target_res = _lexicons()
+    part = ChunkTally()
+    counts: dict[str, Counter] = {}
+    doc_freq: dict[str, Counter] = {}
+    for outlet, text in articles:
+        if not isinstance(outlet, str):
+            continue
+        outlet = aliases.get(outlet, outlet)
+        text = text if isinstance(text, str) else ""
+        runs = _runs(text, False)
+        terms = _terms(runs, 1, 2, stop, False)
+        part.n_articles[outlet] = part.n_articles.get(outlet, 0) + 1
+        part.n_words[outlet] = part.n_words.get(outlet, 0) + sum(map(len, runs))
+        part.n_terms[outlet] = part.n_terms.get(outlet, 0) + len(terms)
+        counts.setdefault(outlet, Counter()).update(terms)
+        doc_freq.setdefault(outlet, Counter()).update(set(terms))
+        part.labels.setdefault(outlet, Counter()).update(count_labels(text, pattern, label_of))
+        for target, sentence in _mentions(text, target_res):
+            n, total = part.targets.get((outlet, target), (0, 0.0))
+            part.targets[(outlet, target)] = (n + 1, total + score_sentence(sentence)["compound"])
+    part.terms = _term_table(counts, doc_freq)
+    return part
+
+
+def _term_table(counts: dict[str, Counter], doc_freq: dict[str, Counter]) -> pa.Table:
+    outlets, terms, values, dfs = [], [], [], []
+    for outlet, counter in counts.items():
+        keys = list(counter)
+        outlets += [outlet] * len(keys)
+        terms += keys
+        values += counter.values()
+        dfs += map(doc_freq[outlet].__getitem__, keys)
+    return pa.Table.from_arrays([pa.array(outlets, pa.string()), pa.array(terms, pa.string()),
+                                 pa.array(values, pa.int64()), pa.array(dfs, pa.int64())],
+                                schema=_TERM_SCHEMA)
+
+
+def _bucket_of(terms: pa.Array) -> np.ndarray:
+    """A bucket per term from its first and last bytes and its length.
+
+    The same in every process (Python's str hash is salted per process), and
+    computed on Arrow's buffers without a Python loop.
+    """
+    if len(terms) == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.frombuffer(terms.buffers()[1], dtype=np.int32)[terms.offset: terms.offset + len(terms) + 1]
+    data = np.frombuffer(terms.buffers()[2], dtype=np.uint8)
+    length = np.diff(offsets).astype(np.int64)
+    first = data[np.minimum(offsets[:-1], len(data) - 1)].astype(np.int64)
+    last = data[np.maximum(offsets[1:] - 1, 0)].astype(np.int64)
+    return np.where(length > 0, first * 31 + last * 7 + length, 0) % N_BUCKETS
+
+
+class OutletTally:
+    """The build's running per-outlet tallies; term counts spill to ``folder`` in buckets.
+
+    >>> import tempfile
+    >>> tally = OutletTally(Path(tempfile.mkdtemp()))
+    >>> tally.add(tally_chunk([("A", "Tax cuts."), ("B", "Tax hikes.")]))
+    >>> terms, distinctive = tally.term_tables(top_terms=1)
+    >>> terms[["group", "term", "count"]].values.tolist()
+    [['A', 'cuts', 1], ['B', 'hikes', 1]]
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.n_articles: Counter = Counter()
+        self.n_words: Counter = Counter()
+        self.n_terms: Counter = Counter()
+        self.labels: dict[str, Counter] = {}
+        self.targets: dict[tuple[str, str], tuple[int, float]] = {}
+        self._buffers: list[list[pa.Table]] = [[] for _ in range(N_BUCKETS)]
+        self._buffered = [0] * N_BUCKETS
+        self._writers: list[pq.ParquetWriter | None] = [None] * N_BUCKETS
+
+    def add(self, part: ChunkTally) -> None:
+        """Merge one chunk's tally (in input order, so float sums are reproducible)."""
+        self.n_articles.update(part.n_articles)
+        self.n_words.update(part.n_words)
+        self.n_terms.update(part.n_terms)
+        for outlet, labels in part.labels.items():
+            self.labels.setdefault(outlet, Counter()).update(labels)
+        for key, (n, total) in part.targets.items():
+            old_n, old_total = self.targets.get(key, (0, 0.0))
+            self.targets[key] = (old_n + n, old_total + total)
+        if part.terms is not None and part.terms.num_rows:
+            self._spill(part.terms)
+
+    def _spill(self, table: pa.Table) -> None:
+        buckets = _bucket_of(table.column("term").combine_chunks())
+        for b in np.unique(buckets):
+            piece = table.filter(pa.array(buckets == b))
+            self._buffers[b].append(piece)
+            self._buffered[b] += piece.num_rows
+            if self._buffered[b] >= _FLUSH_ROWS:
+                self._flush(b)
+
+    def _flush(self, b: int) -> None:
+        if not self._buffers[b]:
+            return
+        if self._writers[b] is None:
+            self._writers[b] = pq.ParquetWriter(self.folder / f"terms-{b:02d}.parquet", _TERM_SCHEMA)
+        self._writers[b].write_table(_sum_pairs(pa.concat_tables(self._buffers[b])))
+        self._buffers[b], self._buffered[b] = [], 0
+
+    def _bucket(self, b: int) -> pa.Table:
+        """Every (outlet, term) of bucket ``b`` once, with its summed counts."""
+        self._flush(b)
+        writer, self._writers[b] = self._writers[b], None
+        if writer is None:
+            return _TERM_SCHEMA.empty_table()
+        writer.close()
+        path = self.folder / f"terms-{b:02d}.parquet"
+        table = _sum_pairs(pq.read_table(path))
+        path.unlink()
+        return table
+
+    def close(self) -> None:
+        """Close the spill files and remove the spill folder."""
+        for writer in self._writers:
+            if writer is not None:
+                writer.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def term_tables(self, top_terms: int = 200, top_distinctive: int = 30, min_articles: int = 5,
+                    min_count: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Each outlet's ``top_terms`` most frequent terms, and for each outlet with
+        ``min_articles`` or more, its ``top_distinctive`` terms by log-odds z against
+        all other outlets (terms seen ``min_count`` times or more in the corpus).
+
+        The tables equal :func:`analysis.term_frequency` and
+        :func:`analysis.distinctive_terms` (corpus prior) on the same articles.
+        """
+        outlets = sorted(self.n_articles)
+        rank = {o: i for i, o in enumerate(outlets)}
+        n_a = np.array([float(self.n_terms[o]) for o in outlets])
+        eligible = np.array([self.n_articles[o] >= min_articles for o in outlets], dtype=bool)
+        scorer = _Scorer(n_a, float(sum(self.n_terms.values())), eligible, min_count)
+        frequent, distinctive = [], []
+        for b in range(N_BUCKETS):
+            table = self._bucket(b)
+            if table.num_rows:
+                codes = _outlet_codes(table.column("outlet"), rank)
+                frequent.append(_best(table, codes, table.column("count").to_numpy(), top_terms))
+                if len(outlets) >= 2 and eligible.any():
+                    distinctive.append(scorer.best(table, codes, top_distinctive))
+        return (self._frequent_frame(frequent, outlets, top_terms),
+                _distinctive_frame(distinctive, outlets, top_distinctive))
+
+    def _frequent_frame(self, parts: list[pd.DataFrame], outlets: list[str], top: int) -> pd.DataFrame:
+        from .terms import TF_COLUMNS
+
+        if not parts:
+            return pd.DataFrame(columns=TF_COLUMNS).astype(
+                {"count": "int64", "rate": "float64", "doc_freq": "int64"})
+        frame = _final_best(parts, "count", top, outlets)
+        per = frame["code"].map(lambda c: 10_000 / self.n_words[outlets[c]] if self.n_words[outlets[c]] else 0.0)
+        frame = pd.DataFrame({"group": frame["code"].map(outlets.__getitem__), "term": frame["term"],
+                              "count": frame["count"], "rate": frame["count"] * per,
+                              "doc_freq": frame["doc_freq"]})
+        return frame[TF_COLUMNS].astype({"count": "int64", "rate": "float64", "doc_freq": "int64"})
+
+    def framing_table(self) -> pd.DataFrame:
+        """framing()'s table over every article tallied: group, label, count, share, n_articles."""
+        from .framing import load_lexicon
+
+        label_order = sorted(set(load_lexicon().label))
+        rows = []
+        for outlet in sorted(self.n_articles):
+            counts = self.labels.get(outlet, Counter())
+            total = sum(counts[lab] for lab in label_order)
+            rows += [(outlet, lab, counts[lab], counts[lab] / total if total else np.nan,
+                      self.n_articles[outlet]) for lab in label_order]
+        frame = pd.DataFrame(rows, columns=["group", "label", "count", "share", "n_articles"])
+        frame = frame.astype({"group": object, "label": object, "count": "int64", "share": "float64",
+                              "n_articles": "int64"})
+        return frame.sort_values(["group", "count", "label"], ascending=[True, False, True],
+                                 kind="stable", ignore_index=True)
+
+    def target_table(self) -> pd.DataFrame:
+        """target_sentiment()'s table: outlet, target, n_sentences, mean_compound (NaN if none)."""
+        _, _, _, target_res = _lexicons()
+        rows = []
+        for outlet in sorted(self.n_articles):
+            for target in sorted(target_res):
+                n, total = self.targets.get((outlet, target), (0, 0.0))
+                rows.append((outlet, target, n, total / n if n else np.nan))
+        frame = pd.DataFrame(rows, columns=["outlet", "target", "n_sentences", "mean_compound"])
+        return frame.astype({"outlet": object, "target": object, "n_sentences": "int64",
+                             "mean_compound": "float64"})
+
+
+def _sum_pairs(table: pa.Table) -> pa.Table:
+    """One row per (outlet, term), counts summed."""
+    summed = table.group_by(["outlet", "term"]).aggregate([("count", "sum"), ("doc_freq", "sum")])
+    return summed.rename_columns({"count_sum": "count", "doc_freq_sum": "doc_freq"}).select(_TERM_SCHEMA.names)
+
+
+def _outlet_codes(column: pa.ChunkedArray, rank: dict[str, int]) -> np.ndarray:
+    """Each row's outlet as its position in the sorted outlet list."""
+    encoded = column.combine_chunks().dictionary_encode()
+    by_index = np.array([rank[o] for o in encoded.dictionary.to_pylist()], dtype=np.int64)
+    return by_index[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _candidates(codes: np.ndarray, values: np.ndarray, top: int) -> np.ndarray:
+    """Rows whose value reaches their outlet's ``top``-th largest (ties kept: terms break them later)."""
+    values = np.where(np.isnan(values), -np.inf, values) if values.dtype.kind == "f" else values
+    order = np.lexsort((-values, codes))
+    sorted_codes = codes[order]
+    position = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left")
+    kept = order[position < top]
+    threshold = np.full(int(codes.max()) + 1, np.inf)
+    np.minimum.at(threshold, codes[kept], values[kept].astype(float))
+    return np.nonzero(values >= threshold[codes])[0]
+
+
+def _best(table: pa.Table, codes: np.ndarray, values: np.ndarray, top: int, **extra: np.ndarray) -> pd.DataFrame:
+    """This bucket's candidates for each outlet's ``top`` rows by value (then term)."""
+    rows = _candidates(codes, values, top)
+    taken = table.take(pa.array(rows)).to_pandas()
+    taken["code"] = codes[rows]
+    for name, column in extra.items():
+        taken[name] = column[rows]
+    return taken
+
+
+def _final_best(parts: list[pd.DataFrame], value: str, top: int, outlets: list[str]) -> pd.DataFrame:
+    """Each outlet's ``top`` rows over all buckets: value descending, then term."""
+    if not parts:
+        return pd.DataFrame({"code": pd.Series(dtype="int64"), "term": pd.Series(dtype=object),
+                             value: pd.Series(dtype="float64")})
+    frame = pd.concat(parts, ignore_index=True)
+    frame = frame.iloc[_candidates(frame["code"].to_numpy(), frame[value].to_numpy(), top)]
+    frame = frame.assign(_neg=-frame[value].to_numpy()).sort_values(
+        ["code", "_neg", "term"], kind="stable", na_position="last")
+    return frame.groupby("code", sort=False).head(top).drop(columns="_neg").reset_index(drop=True)
+
+
+class _Scorer:
+    """Log-odds z of each (eligible outlet, term) against every other outlet (corpus prior)."""
+
+    def __init__(self, n_a: np.ndarray, n_total: float, eligible: np.ndarray, min_count: int) -> None:
+        self.n_a, self.n_total, self.eligible, self.min_count = n_a, n_total, eligible, min_count
+
+    def best(self, table: pa.Table, codes: np.ndarray, top: int) -> pd.DataFrame:
+        from .terms import log_odds_arrays
+
+        counts = table.column("count").to_numpy().astype(float)
+        term_ids = table.column("term").combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)
+        background = np.bincount(term_ids, weights=counts)[term_ids]
+        rows = np.nonzero(self.eligible[codes] & (background >= self.min_count))[0]
+        if not len(rows):
+            return pd.DataFrame()
+        y_a, bg, n_a = counts[rows], background[rows], self.n_a[codes[rows]]
+        delta, var = log_odds_arrays(y_a, bg - y_a, bg, n_a, self.n_total - n_a, self.n_total)
+        z = delta / np.sqrt(var)
+        kept = _candidates(codes[rows], z, top)
+        keep = rows[kept]
+        frame = table.select(["term"]).take(pa.array(keep)).to_pandas()
+        return frame.assign(code=codes[keep], count_a=y_a[kept], count_b=bg[kept] - y_a[kept],
+                            delta=delta[kept], var=var[kept], z=z[kept])
+
+
+def _distinctive_frame(parts: list[pd.DataFrame], outlets: list[str], top: int) -> pd.DataFrame:
+    columns = ["outlet", "term", "count_a", "count_b", "delta", "var", "z"]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    frame = _final_best(parts, "z", top, outlets)
+    frame["outlet"] = frame["code"].map(outlets.__getitem__)
+    return frame.astype({"count_a": "int64", "count_b": "int64"})[columns]
