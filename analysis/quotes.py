@@ -311,6 +311,22 @@ def _is_title(quoted: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
+_WORK_BEFORE_RE = re.compile(
+    r"(?:['’]s|\b(?:on|in|from|titled|entitled|named|book|film|show|song|program|programme|series|column|album"
+    r"|(?:author|star|host|episode|edition|cast)\s+of))[ \t\u00a0]*$",
+    re.I,
+)
+
+
+def _names_a_work(text: str, open_pos: int) -> bool:
+    """True when the words before the mark introduce a title: "ABC’s “", "on “", "the book “".
+
+    >>> _names_a_work("on ABC’s “", 9), _names_a_work("Roe said, “", 10)
+    (True, False)
+    """
+    return _WORK_BEFORE_RE.search(text, max(0, open_pos - 12), open_pos) is not None
+
+
 def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool) -> str:
     """Kind of a marked span from its cue, position, length and marks.
 
@@ -319,6 +335,8 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     style) they are quotations.
     """
     quoted = text[span.start : span.end]
+    if _is_title(quoted) and _names_a_work(text, span.open_pos):
+        return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
     adjacent = att is not None and (att.where == "after" or att.intro)
     opens = _opens_sentence(text, span.open_pos)
     if adjacent:

@@ -176,3 +176,12 @@ def test_odd_inputs():
     for text in ["", "   ", "🙂“😀”🙂", "\u202eمرحبا “سلام” said he", "\x00\x01“\x02”", "word " * 5000 + "“" + "x " * 1000]:
         qs = extract_quotes(text)
         assert 0.0 <= quote_share(text, qs) <= 1.0
+
+
+def test_titles_of_shows_and_books_are_not_quotations_even_with_a_cue():
+    text = "Speaking on ABC’s “Meet the Voters,” Jo Roe said the plan was good."
+    assert kinds(text) == [("Meet the Voters,", "scare")]
+    text = "She is the author of “The Long Road Home” and said little."
+    assert kinds(text) == [("The Long Road Home", "scare")]
+    # Title Case words that someone is quoted as saying are still a quotation
+    assert kinds("“Stop The Vote Now,” Jo Roe said.") == [("Stop The Vote Now,", "direct")]
