@@ -271,7 +271,9 @@ def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]
         terms = sorted({t.strip() for t in targets[name] if t.strip()}, key=len, reverse=True)
         if terms:  # longest first, so "illegal aliens" wins over "illegal alien"
             body = "|".join(term_pattern(t) for t in terms)
-            regexes[name] = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+            # A first-character test before the lookbehind lets the scan skip most positions.
+            first = "".join(sorted({re.escape(c) for t in terms for c in (t[0].lower(), t[0].upper())}))
+            regexes[name] = re.compile(rf"(?=[{first}])(?<!\w)(?:" + body + r")(?!\w)")
     if not regexes:
         raise ParameterError("no target terms given; pass {name: [terms]} or a target,term CSV")
     return regexes

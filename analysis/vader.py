@@ -72,7 +72,10 @@ class FastVader(SentimentIntensityAnalyzer):
         if len(self._word) + len(tokens) > _MEMO_LIMIT:
             self._word.clear()
             self._lower.clear()
+        known = self._word
         for token in tokens:
+            if token in known:
+                continue
             stripped = token.strip(_PUNCT)
             word = token if len(stripped) <= 2 else stripped  # SentiText._strip_punc_if_word
             self._word[token] = word
