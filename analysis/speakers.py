@@ -226,7 +226,11 @@ _TOKEN_RE = re.compile(
 )
 _BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
 # A sentence ends at . ! ? … (not after an initial or a title: "Reed D. Rubenstein", "Sen. Jo Poe").
-_SENT_END_RE = re.compile(r"(?:(?<![\s.][A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!Lt)(?<!Col)(?<!Sgt)(?<!Prof)(?<!Rev)\.|[!?…])[\"”’')\]]*\s+")
+# The mark comes first so the regex engine can skip to candidate characters quickly.
+_SENT_END_RE = re.compile(
+    r"[.!?…](?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)"
+    r"(?<!Gen\.)(?<!Lt\.)(?<!Col\.)(?<!Sgt\.)(?<!Prof\.)(?<!Rev\.)[\"”’')\]]*\s+"
+)
 
 # --------------------------------------------------------------------------
 # Mentions
@@ -884,7 +888,7 @@ class SpeakerResolver:
         self.text = text
         self.cues = cues
         self.known: list[tuple[int, str, str]] = []  # (mention start, name, kind)
-        self._surnames: dict[str, list[tuple[int, str]]] | None = None
+        self._surnames: dict[str, list[tuple[int, str]]] = {}  # surname -> full names, filled lazily
         self._subjects: dict[int, Mention | None] = {}
         self._honorifics: dict[str, str] | None = None
 
@@ -908,22 +912,38 @@ class SpeakerResolver:
         for _, known, kind in reversed(self.known):
             if kind == "person" and known.endswith(" " + name):
                 return known
-        if self._surnames is None:
-            self._surnames = self._index_names()
         options = self._surnames.get(name)
+        if options is None:
+            options = self._surnames[name] = self._full_names_ending(name)
         if not options:
             return name
         before = [full for p, full in options if p < pos]
         return before[-1] if before else options[0][1]
 
-    def _index_names(self) -> dict[str, list[tuple[int, str]]]:
-        index: dict[str, list[tuple[int, str]]] = {}
-        for m in _FULLNAME_RE.finditer(self.text):
-            full = normalise_name(m.group())
-            words = full.split()
-            if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
-                index.setdefault(words[-1], []).append((m.start(), full))
-        return index
+    def _full_names_ending(self, surname: str) -> list[tuple[int, str]]:
+        """(start, full name) of each multi-word person name in the text that ends in ``surname``.
+
+        Looks only around the surname's occurrences (a fast string search), not at every capital.
+        """
+        text, found = self.text, []
+        i = text.find(surname)
+        while i >= 0 and surname:
+            end = i + len(surname)
+            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                full = self._name_ending_at(i, end)
+                if full is not None:
+                    found.append(full)
+            i = text.find(surname, end)
+        return found
+
+    def _name_ending_at(self, start: int, end: int) -> tuple[int, str] | None:
+        for m in _FULLNAME_RE.finditer(self.text, max(0, start - 90), min(len(self.text), end + 3)):
+            if m.start() < start < m.end() and m.end() <= end + 2:  # "+2": a possessive ’s
+                full = normalise_name(m.group())
+                words = full.split()
+                if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
+                    return (m.start(), full) if words[-1] == self.text[start:end] else None
+        return None
 
     def _pronoun(self, mention: Mention) -> str | None:
         low = mention.text.lower()

@@ -330,3 +330,12 @@ def test_name_after_a_dash_signs_the_quotation():
 def test_state_abbreviation_does_not_end_the_attribution():
     text = "“It is a dog whistle to all of us,” Rep. Jo Poe (D-Wis.) said Friday."
     assert only(text).speaker == "Jo Poe"
+
+
+def test_surname_resolves_to_the_nearest_earlier_full_name():
+    text = "Ann Poe met Tim Poe. Later Poe’s aide Jo Lee spoke, and Mr. Lee’s boss too. Poe said so."
+    r = SpeakerResolver(text)
+    assert r.full_name("Lee", text.index("Mr. Lee")) == "Jo Lee"
+    assert r.full_name("Poe", text.index("Poe said")) == "Tim Poe"
+    assert r.full_name("Poe", 0) == "Ann Poe"  # nothing earlier: the first one
+    assert r.full_name("Zed", 10) == "Zed"
