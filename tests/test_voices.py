@@ -172,3 +172,17 @@ def test_eval_error_analysis_groups_mistakes_by_kind():
     assert ev.precision_errors([rec]) == {}  # every quoted word is gold
     report = ev.format_errors([rec], 1)
     assert "== wrong mention: 1" in report and "== pronoun: 1" in report
+
+
+def test_eval_speed_reports_wall_and_cpu_rates(monkeypatch, tmp_path):
+    import gzip
+    import json
+
+    ev = load_eval()
+    with gzip.open(tmp_path / "allsides.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for i in range(3):
+            fh.write(json.dumps({"text": f"“We will act now {i},” Jo Roe said."}) + "\n")
+    monkeypatch.setattr(ev.config, "CORPORA_DIR", tmp_path)
+    speed = ev.words_per_second(2)
+    assert speed["articles"] == 2 and speed["words"] == 16  # 8 words each
+    assert speed["words_per_second"] > 0 and speed["cpu_seconds"] >= 0
