@@ -4,8 +4,11 @@ textstat recomputes word lists, syllables and difficult words inside every
 formula and caches by whole text, so on a corpus it redoes the same work per
 article seven times. Here one pass gathers the counts each formula needs
 (:func:`text_counts`, using textstat's own definitions) and the formulas are
-pure functions of those counts (:data:`FORMULAS`), as in textacy. Per-word
-work (syllables, Dale-Chall list look-ups) is cached across the corpus.
+pure functions of those counts (:data:`FORMULAS`), as in textacy. Everything
+one whitespace-separated token adds (syllables, letters, Dale-Chall and fog
+difficulty, polysyllable flag) is cached across the corpus in a bounded table
+and packed into one int, so a text's counts are one C-level sum over its
+tokens plus one regex pass for sentences.
 
 textstat's definitions, kept exactly (they are not the package's ``tokens``
 words, because the numbers must match the published formulas' reference):
@@ -33,7 +36,6 @@ no countable words is 3.1291 (its constant), also as textstat.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,9 +43,18 @@ from functools import lru_cache
 from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
 from analysis.errors import UnknownMeasureError
-from analysis.syllables import LANG, remove_punctuation, textstat_words, token_syllables
+from analysis.syllables import LANG, remove_punctuation, token_syllables
 
-_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentences
+# textstat's count_sentences keeps the runs r"\b[^.!?]+[.!?]*" that hold 3+
+# words once punctuation is removed, i.e. 3+ whitespace-separated tokens with
+# a word character (an apostrophe is kept only before a letter of its own
+# token, so it never makes a word by itself). The look-ahead decides that
+# inside the one regex pass: skip to a word character, step over the rest of
+# its token, three times, without leaving the run's [^.!?] part. A run that
+# passes captures its first character; one that fails captures "" (the other
+# branch), so the count is the non-empty captures and no Python code runs per
+# run. Possessive quantifiers: the look-ahead reads each character at most once.
+_SENTENCE_RE = re.compile(r"\b(?:(?=(?:[^\w.!?]*+\w[^\s.!?]*+){3})([^.!?])|[^.!?])[^.!?]*[.!?]*")
 
 SMOG_MIN_SENTENCES = 30  # McLaughlin's SMOG sample: 30 sentences
 FOG_SYLLABLES = 3  # textstat's "syllable_threshold" for English
@@ -68,7 +79,7 @@ class Counts:
     n_difficult_fog: int  # Gunning fog: not on the list and 3+ syllables
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=1 << 17)
 def _word_profile(word: str) -> tuple[int, bool, bool]:
     """(syllables, Dale-Chall difficult, Gunning-fog difficult) for one textstat word."""
     lower = word.lower()
@@ -82,16 +93,68 @@ def _word_profile(word: str) -> tuple[int, bool, bool]:
     return syllables, True, fog_syllables >= FOG_SYLLABLES
 
 
+# Everything one whitespace-separated token adds to the counts, packed into
+# one int so that a text's totals are a single C-level sum() over its tokens.
+# Removing punctuation never joins or splits tokens (it drops non-space
+# characters only, and its apostrophe look-ahead stops at whitespace), so a
+# token is one textstat word or none, and per-token counts add up exactly.
+# Fields, low to high, 64 bits apart: each of the lower six adds at most
+# len(token) per token, so its sum stays below len(text) < 2**63 and never
+# carries into the next; syllables, unbounded, sit on top.
+_FIELD = 64
+_MASK = (1 << _FIELD) - 1
+_CHARS, _WORDS, _LETTERS, _POLY, _DIFFICULT, _DIFFICULT_FOG, _SYLLABLES = (
+    _FIELD * i for i in range(7)
+)
+_TOKEN_CACHE_MAX = 1 << 18  # ~25 MB when full; news text has ~200k distinct tokens per 5 M words
+
+
+def _token_value(token: str) -> int:
+    """The packed counts of one whitespace-separated token."""
+    word = token if token.isalnum() else remove_punctuation(token)  # isalnum: only \w
+    if not word:
+        return len(token) << _CHARS  # punctuation-only: characters for ARI only
+    syllables, hard, hard_fog = _word_profile(word)
+    return (
+        (len(token) << _CHARS)
+        | (1 << _WORDS)
+        | ((len(word) - word.count("'")) << _LETTERS)
+        | ((syllables >= 3) << _POLY)
+        | (hard << _DIFFICULT)
+        | (hard_fog << _DIFFICULT_FOG)
+        | (syllables << _SYLLABLES)
+    )
+
+
+class _TokenTable(dict):
+    """token -> packed counts, filled on first sight, emptied when it reaches its bound.
+
+    Equal packed values share one int object, so memory is the tokens plus
+    the dict's slots (packed ints are ~80 bytes each otherwise).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shared: dict[int, int] = {}
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _TOKEN_CACHE_MAX:
+            self.clear()
+            self._shared.clear()
+        value = _token_value(token)
+        value = self[token] = self._shared.setdefault(value, value)
+        return value
+
+
+_TOKENS = _TokenTable()
+
+
 def _count_sentences(text: str) -> int:
     """textstat's count_sentences: runs of 3+ words, at least one."""
     if not text:
         return 0
-    kept = sum(
-        1
-        for run in _SENTENCE_RE.findall(text)
-        if len(remove_punctuation(run).split(None, 2)) > 2
-    )
-    return max(1, kept)
+    firsts = _SENTENCE_RE.findall(text)
+    return max(1, len(firsts) - firsts.count(""))
 
 
 def text_counts(text: str) -> Counts:
@@ -101,27 +164,18 @@ def text_counts(text: str) -> Counts:
     >>> c.n_words, c.n_syllables, c.n_polysyllables, c.n_difficult
     (5, 11, 2, 2)
     """
-    words = textstat_words(text)
-    syllables = polysyllables = difficult = difficult_fog = 0
-    # Counter runs in C; each distinct word is then profiled once per text.
-    for word, k in Counter(words).items():
-        n, hard, hard_fog = _word_profile(word)
-        syllables += n * k
-        polysyllables += k if n >= 3 else 0
-        difficult += k if hard else 0
-        difficult_fog += k if hard_fog else 0
-    joined = "".join(words)  # word characters plus kept contraction apostrophes
-    raw_tokens = text.split()  # str.split and regex \s agree on whitespace
+    tokens = text.split()  # str.split and regex \s agree on whitespace
+    total = sum(map(_TOKENS.__getitem__, tokens))
     return Counts(
-        n_words=len(words),
+        n_words=(total >> _WORDS) & _MASK,
         n_sentences=_count_sentences(text),
-        n_syllables=syllables,
-        n_letters=len(joined) - joined.count("'"),
-        n_chars=sum(map(len, raw_tokens)),
-        n_tokens=len(raw_tokens),
-        n_polysyllables=polysyllables,
-        n_difficult=difficult,
-        n_difficult_fog=difficult_fog,
+        n_syllables=total >> _SYLLABLES,
+        n_letters=(total >> _LETTERS) & _MASK,
+        n_chars=(total >> _CHARS) & _MASK,
+        n_tokens=len(tokens),
+        n_polysyllables=(total >> _POLY) & _MASK,
+        n_difficult=(total >> _DIFFICULT) & _MASK,
+        n_difficult_fog=(total >> _DIFFICULT_FOG) & _MASK,
     )
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import importlib
 import itertools
 import json
 import math
@@ -18,6 +19,8 @@ from analysis.errors import UnknownMeasureError
 from analysis.readability import FORMULAS, Counts, readability, readability_index, text_counts
 from analysis.syllables import count_syllables, count_syllables_word
 
+# the module itself: the package attribute analysis.readability is the function
+READABILITY_MODULE = importlib.import_module("analysis.readability")
 ALLSIDES = config.CORPORA_DIR / "allsides.jsonl.gz"
 needs_corpora = pytest.mark.skipif(
     not ALLSIDES.exists(), reason="../shared/corpora/allsides.jsonl.gz not present (developer data)"
@@ -44,6 +47,22 @@ EDGE_CASES = [
     "مرحبا بالعالم. שלום עולם.",
     "a" * 300,
     "The cat sat on the mat. " * 40,
+    # contractions and stray apostrophes (kept only before t s d ve ll re)
+    "we've it'll they're I'd she's rock 'n' roll ' '' 've 'l 'x",
+    "don'.t stop now. It's' fine 'tis true.",
+    # hyphens and dashes join or vanish
+    "co-op re-elect far-left -- - – — pro-Trump, anti-war stance here.",
+    # numbers, abbreviations, initials
+    "It cost $1,000,000.50 on 10:30 a.m. Jan. 5, 2019. J.R.R. Tolkien e.g. wrote.",
+    "Mr. Smith met Dr. Jones. U.S.A. is big! Is it? Yes!! Ok...",
+    # runs of two words do not count as sentences; punctuation-only tokens are not words
+    "Yes sir. No way! a — b. a b c.",
+    "one",
+    "One.",
+    "underscores a_b __ _x_ and snake_case words",
+    "tab\tsep\x1cunit\x1fsep\u2028line\u00a0nbsp\u3000ideographic",
+    "CAPS SHOUTING EVERYBODY IMMIGRATION. Ǆ ǅ ǆ İ ß ﬁ ligature.",
+    "x" * 70 + " " + "supercalifragilisticexpialidocious" * 3,
 ]
 
 
@@ -128,10 +147,46 @@ WORDISH = st.lists(
 ).map(" ".join)
 
 
+# Pieces that stress the per-token cache and the sentence-run look-ahead:
+# apostrophes before and not before contraction endings, glued punctuation,
+# every kind of whitespace, and words whose syllables come from pyphen.
+TOKENISH = st.lists(
+    st.sampled_from(
+        ["'", "'t", "'ve", "'l", "'re", "’s", "don't", "x'", "_", "a_b", "-", "far-left", ".", "?!",
+         "...", "U.S.", "3.5", "$", "—", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "İ", "ǅ", "ß",
+         "xyzzyq", "immigration", "everybody", "the", "The", "Deportation", "a", "I"]
+    ),
+    max_size=50,
+).map("".join)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(WORDISH, st.text(max_size=120)))
 def test_random_text_equals_textstat(text: str) -> None:
     _assert_equal_to_textstat(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TOKENISH)
+def test_token_pieces_equal_textstat(text: str) -> None:
+    _assert_equal_to_textstat(text)
+
+
+def test_token_cache_is_bounded_and_refills_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = READABILITY_MODULE
+    monkeypatch.setattr(module, "_TOKEN_CACHE_MAX", 20)
+    module._TOKENS.clear()
+    texts = [f"Word{i} number {i}, said official{i % 7}. Then another{i} came along." for i in range(30)]
+    for text in texts:
+        _assert_equal_to_textstat(text)
+        assert len(module._TOKENS) <= 20
+    module._TOKENS.clear()
+
+
+def test_equal_tokens_share_one_packed_value() -> None:
+    module = READABILITY_MODULE
+    text_counts("cat dog")
+    assert module._TOKENS["cat"] is module._TOKENS["dog"]  # same letters, syllables, flags
 
 
 @needs_corpora
