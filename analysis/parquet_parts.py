@@ -65,30 +65,30 @@ class RowGroupWriter:
     def write(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        frame = pd.DataFrame(rows)
+        columns = list(dict.fromkeys(key for row in rows for key in row))  # first-seen order
         if self.schema is None:
             known = list(self.base) if self.base is not None else []
             names = {f.name for f in known}
-            extra = [pa.field(c, pa.string()) for c in frame.columns if c not in names and c != EXTRA]
+            extra = [pa.field(c, pa.string()) for c in columns if c not in names and c != EXTRA]
             if not self.open_schema:
                 extra = []
             self.schema = pa.schema(known + extra + ([pa.field(EXTRA, pa.string())] if self.open_schema else []))
-        late = [c for c in frame.columns if c not in self.schema.names]
+        late = [c for c in columns if c not in self.schema.names]
+        extra_values = None
         if late and self.open_schema:
-            frame = frame.assign(**{EXTRA: [_extra_json(r) for r in frame[late].to_dict("records")]})
-        self._write_frame(frame)
-
-    def _write_frame(self, frame: pd.DataFrame) -> None:
-        assert self.schema is not None
+            extra_values = [_extra_json({c: row.get(c) for c in late}) for row in rows]
         arrays = []
         for fld in self.schema:
-            col = frame[fld.name] if fld.name in frame.columns else pd.Series([None] * len(frame))
-            arrays.append(_to_arrow(col, fld.type))
+            if fld.name == EXTRA and extra_values is not None:
+                values = extra_values
+            else:
+                values = [row.get(fld.name) for row in rows]
+            arrays.append(_to_arrow(values, fld.type))
         table = pa.Table.from_arrays(arrays, schema=self.schema)
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
         self._writer.write_table(table)
-        self.n_rows += len(frame)
+        self.n_rows += len(rows)
 
     def close(self) -> None:
         """Finish the file; an empty table is still written so readers find it."""
@@ -99,13 +99,17 @@ class RowGroupWriter:
         self._writer.close()
 
 
-def _to_arrow(col: pd.Series, typ: pa.DataType) -> pa.Array:
-    if pa.types.is_string(typ):
-        values = [None if _missing(v) else str(v) for v in col]
-        return pa.array(values, type=typ)
+def _to_arrow(values: list[Any], typ: pa.DataType) -> pa.Array:
+    """One column's values as an Arrow array of ``typ``; missing values (None, NaN, NaT) as nulls."""
     if pa.types.is_timestamp(typ):
-        return pa.array(pd.to_datetime(col, errors="coerce"), type=typ, from_pandas=True)
-    values = [None if _missing(v) else v for v in col]
+        return pa.array(pd.to_datetime(pd.Series(values, dtype=object), errors="coerce"), type=typ, from_pandas=True)
+    try:  # the common case, converted by Arrow itself
+        return pa.array(values, type=typ, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        pass
+    if pa.types.is_string(typ):  # e.g. a source field that is a number in some records
+        return pa.array([None if _missing(v) else str(v) for v in values], type=typ)
+    values = [None if _missing(v) else v for v in values]
     if pa.types.is_floating(typ):
         return pa.array([float(v) if v is not None else None for v in values], type=typ)
     return pa.array(values, type=typ)
