@@ -79,7 +79,8 @@ class Counts:
     n_difficult_fog: int  # Gunning fog: not on the list and 3+ syllables
 
 
-@lru_cache(maxsize=1 << 17)
+# Only consulted when a token is new to the token table below.
+@lru_cache(maxsize=1 << 16)
 def _word_profile(word: str) -> tuple[int, bool, bool]:
     """(syllables, Dale-Chall difficult, Gunning-fog difficult) for one textstat word."""
     lower = word.lower()
@@ -106,7 +107,7 @@ _MASK = (1 << _FIELD) - 1
 _CHARS, _WORDS, _LETTERS, _POLY, _DIFFICULT, _DIFFICULT_FOG, _SYLLABLES = (
     _FIELD * i for i in range(7)
 )
-_TOKEN_CACHE_MAX = 1 << 18  # ~25 MB when full; news text has ~200k distinct tokens per 5 M words
+_TOKEN_CACHE_MAX = 1 << 18  # per generation: <= 2 x 2**18 tokens, ~50 MB (news: ~200k new tokens per 5 M words)
 
 
 def _token_value(token: str) -> int:
@@ -127,23 +128,38 @@ def _token_value(token: str) -> int:
 
 
 class _TokenTable(dict):
-    """token -> packed counts, filled on first sight, emptied when it reaches its bound.
+    """token -> packed counts, filled on first sight; at most 2 x _TOKEN_CACHE_MAX tokens.
 
-    Equal packed values share one int object, so memory is the tokens plus
-    the dict's slots (packed ints are ~80 bytes each otherwise).
+    Two generations keep it bounded without forgetting the common tokens:
+    when the table is full it becomes the previous generation and a new one
+    starts; a token missing from the new one is taken from the previous one
+    if there (so tokens in use survive each turnover) or else computed. A hit
+    is a plain dict look-up in C. Equal packed values share one int object,
+    so memory is the tokens and the dict slots (~100 bytes a token).
     """
 
     def __init__(self) -> None:
         super().__init__()
+        self._previous: dict[str, int] = {}
         self._shared: dict[int, int] = {}
 
     def __missing__(self, token: str) -> int:
         if len(self) >= _TOKEN_CACHE_MAX:
+            self._previous = dict(self)
             self.clear()
-            self._shared.clear()
-        value = _token_value(token)
-        value = self[token] = self._shared.setdefault(value, value)
+            self._shared = {value: value for value in self._previous.values()}
+        value = self._previous.get(token)
+        if value is None:
+            value = _token_value(token)
+            value = self._shared.setdefault(value, value)
+        self[token] = value
         return value
+
+    def forget(self) -> None:
+        """Empty both generations (tests; a long-lived process that wants its memory back)."""
+        self.clear()
+        self._previous = {}
+        self._shared = {}
 
 
 _TOKENS = _TokenTable()

@@ -38,8 +38,10 @@ _WORD_CACHE_SIZE = 1 << 20
 
 # textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that
 # do not start an English contraction ending, then every other non-word char.
-_NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION_RE = re.compile(r"[^\w\s\']")
+# textstat does that in two passes; one pass with both alternatives removes
+# the same characters (the apostrophe look-ahead reads the original text in
+# both, and the second pass never depends on context).
+_PUNCTUATION_RE = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +94,7 @@ def remove_punctuation(text: str) -> str:
     >>> remove_punctuation("don't 'quote' far-left, U.S.")
     "don't quote farleft US"
     """
-    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+    return _PUNCTUATION_RE.sub("", text)
 
 
 def textstat_words(text: str) -> list[str]:
@@ -104,7 +106,22 @@ def textstat_words(text: str) -> list[str]:
     return remove_punctuation(text).split()
 
 
-@lru_cache(maxsize=_WORD_CACHE_SIZE)
+# pyphen keeps every word it has hyphenated in a dict that never shrinks; the
+# lru_cache on token_syllables already holds the counts, so that dict is
+# emptied whenever it passes this size, keeping memory flat on a big corpus.
+_PYPHEN_CACHE_MAX = 1 << 16
+
+
+def _bound_pyphen_cache(hyphenator: object) -> None:
+    """Empty pyphen's own per-word cache once it is over _PYPHEN_CACHE_MAX words."""
+    cache = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if isinstance(cache, dict) and len(cache) > _PYPHEN_CACHE_MAX:
+        cache.clear()
+
+
+# 2**18 distinct lowercase words: the whole 36 M-word AllSides corpus has
+# ~230k; the per-token table in analysis.readability sits in front of it.
+@lru_cache(maxsize=1 << 18)
 def token_syllables(token: str) -> int:
     """Syllables of one token already normalised by textstat (lowercase, no punctuation).
 
@@ -116,7 +133,10 @@ def token_syllables(token: str) -> int:
     phones = cmu_dictionary().get(token)
     if phones:
         return sum(1 for p in phones[0] if p[-1].isdigit())
-    return len(get_pyphen(LANG).positions(token)) + 1
+    hyphenator = get_pyphen(LANG)
+    count = len(hyphenator.positions(token)) + 1
+    _bound_pyphen_cache(hyphenator)
+    return count
 
 
 @lru_cache(maxsize=_WORD_CACHE_SIZE)

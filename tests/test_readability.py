@@ -175,12 +175,25 @@ def test_token_pieces_equal_textstat(text: str) -> None:
 def test_token_cache_is_bounded_and_refills_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
     module = READABILITY_MODULE
     monkeypatch.setattr(module, "_TOKEN_CACHE_MAX", 20)
-    module._TOKENS.clear()
+    module._TOKENS.forget()
     texts = [f"Word{i} number {i}, said official{i % 7}. Then another{i} came along." for i in range(30)]
-    for text in texts:
+    for text in texts * 2:  # the second round reads tokens back from the previous generation
         _assert_equal_to_textstat(text)
-        assert len(module._TOKENS) <= 20
-    module._TOKENS.clear()
+        assert len(module._TOKENS) <= 20 and len(module._TOKENS._previous) <= 20
+    module._TOKENS.forget()
+    assert len(module._TOKENS) == 0
+
+
+def test_pyphen_word_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from analysis import syllables
+
+    words = [f"zqvx{chr(ord('a') + i % 26)}{i}blorf" for i in range(40)]  # not in the CMU dictionary
+    expected = [textstat.syllable_count(word) for word in words]
+    monkeypatch.setattr(syllables, "_PYPHEN_CACHE_MAX", 5)
+    assert [syllables.token_syllables(word) for word in words] == expected
+    assert len(get_pyphen(syllables.LANG).hd.cache) <= 5
 
 
 def test_equal_tokens_share_one_packed_value() -> None:
@@ -196,3 +209,13 @@ def test_300_allsides_articles_equal_textstat() -> None:
     assert len(texts) == 300
     for text in texts:
         _assert_equal_to_textstat(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TOKENISH, st.text(max_size=60)))
+def test_one_pass_punctuation_removal_equals_textstat(text: str) -> None:
+    from textstat.backend.transformations._remove_punctuation import remove_punctuation as theirs
+
+    from analysis.syllables import remove_punctuation
+
+    assert remove_punctuation(text) == theirs(text, rm_apostrophe=False)
