@@ -54,6 +54,26 @@ _ASCII_PUNCTUATION = str.maketrans(
     }
 )
 
+# str.translate looks each character up in a dict; a few str.replace passes over
+# the characters actually present are several times faster (same result: every
+# replacement is ASCII, so no pass creates work for another).
+_ASCII_PAIRS = tuple((chr(k), v) for k, v in _ASCII_PUNCTUATION.items())
+
+
+def _to_ascii_punctuation(sentence: str) -> str:
+    """``sentence.translate(_ASCII_PUNCTUATION)``, faster.
+
+    >>> print(_to_ascii_punctuation("“Don’t” — it…"))
+    "Don't"  -  it...
+    """
+    if sentence.isascii():
+        return sentence
+    for char, ascii_form in _ASCII_PAIRS:
+        if char in sentence:
+            sentence = sentence.replace(char, ascii_form)
+    return sentence
+
+
 _ANALYZER: FastVader | None = None
 
 
@@ -93,7 +113,7 @@ def score_sentence(sentence: str) -> dict[str, float]:
     True
     """
     vader = analyzer()
-    sentence = sentence.translate(_ASCII_PUNCTUATION)
+    sentence = _to_ascii_punctuation(sentence)
     if len(sentence) <= MAX_SENTENCE_CHARS:
         return vader.polarity_scores(sentence)
     parts = [vader.polarity_scores(p) for p in _chunks(sentence)]

@@ -232,3 +232,11 @@ def test_nyt_snippets_correlation() -> None:
     assert len(human) == 5190
     r = np.corrcoef(human, ours)[0, 1]
     assert r >= 0.49, r
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,'\"“”„‟«»″‘’‚‛′…—–―\n")), max_size=40))
+def test_ascii_punctuation_mapping_equals_str_translate(text):
+    from analysis.sentiment import _ASCII_PUNCTUATION, _to_ascii_punctuation
+
+    assert _to_ascii_punctuation(text) == text.translate(_ASCII_PUNCTUATION)
