@@ -82,19 +82,25 @@ def _run_clean(raw_text: str) -> dict[str, Any]:
     from .clean import clean_article
 
     art = clean_article(raw_text)
-    out = dataclasses.asdict(art)
-    out["date"] = art.date.isoformat() if art.date else None
-    out["comments"] = [
-        {**dataclasses.asdict(c), "timestamp": c.timestamp.isoformat() if c.timestamp else None}
-        for c in art.comments
-    ]
-    return out
+    # Flat fields copied by hand: dataclasses.asdict deep-copies recursively (slow on a corpus).
+    return {
+        "text": art.text, "title": art.title, "author": art.author, "kicker": art.kicker,
+        "date": art.date.isoformat() if art.date else None,
+        "removed": [list(r) for r in art.removed],
+        "comments": [{"author": c.author, "timestamp": c.timestamp.isoformat() if c.timestamp else None,
+                      "depth": c.depth, "text": c.text} for c in art.comments],
+    }
+
+
+_QUOTE_FIELDS: tuple[str, ...] = ()
 
 
 def _run_quotes(text: str) -> list[dict[str, Any]]:
-    from .quotes import extract_quotes
+    from .quotes import Quote, extract_quotes
 
-    return [dataclasses.asdict(q) for q in extract_quotes(text)]
+    global _QUOTE_FIELDS
+    _QUOTE_FIELDS = _QUOTE_FIELDS or tuple(f.name for f in dataclasses.fields(Quote))
+    return [{name: getattr(q, name) for name in _QUOTE_FIELDS} for q in extract_quotes(text)]
 
 
 def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
