@@ -32,9 +32,11 @@ from textstat.backend.utils._get_lang_root import get_lang_root
 
 LANG = "en_US"  # textstat's default language; the formulas below assume it
 
-# One cache for the whole corpus: news vocabulary repeats, so after the first
-# few hundred articles almost every word is a dictionary hit.
-_WORD_CACHE_SIZE = 1 << 20
+# Per-word caches last the whole process: news vocabulary repeats, so after
+# the first few hundred articles almost every word is a cache hit. Bounded so
+# memory stays flat on a large corpus (count_syllables_word's; token_syllables
+# has its own size below).
+_WORD_CACHE_SIZE = 1 << 18
 
 # textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that
 # do not start an English contraction ending, then every other non-word char.
