@@ -220,25 +220,3 @@ def test_seed_articles_equal_reference_rules() -> None:
     for path in sorted(config.RAW_DIR.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert sentence_spans(text) == _reference_spans(text), path.name
-
-
-def _best_time(func, text: str, repeats: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_speed_relative_to_one_word_scan() -> None:
-    # Timed against one regex pass over the words of the same text, so the
-    # bound holds on a slow machine too. Measured: about 2.6x that pass on
-    # this abbreviation-heavy text; the per-character branch scan it replaced
-    # took 8x, and a quadratic step would take far more.
-    from analysis.tokens import WORD_RE
-
-    para = ("Mr. Smith met Sen. Jones in the U.S. Capitol on Jan. 5. “We will act,” he said. "
-            "Officials, however, disagreed! Costs rose 3.5% in 2019... The plan stalled.\n\n")
-    text = para * 2000
-    assert _best_time(sentence_spans, text) < 5 * _best_time(WORD_RE.findall, text)
