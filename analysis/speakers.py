@@ -1062,4 +1062,4 @@ def _load_first_names(path: Path) -> dict[str, str]:
     return table
 
 
-FIRST_NAME_GENDER = _load_first_names(config.PACKAGE_DATA_DIR / "first_names.txt")
+FIRST_NAME_GENDER = _load_first_names(config.FIRST_NAMES_FILE)

