@@ -96,15 +96,11 @@ def _run_clean(raw_text: str) -> dict[str, Any]:
     }
 
 
-_QUOTE_FIELDS: tuple[str, ...] = ()
-
-
 def _run_quotes(text: str) -> list[dict[str, Any]]:
     from .quotes import Quote, extract_quotes
 
-    global _QUOTE_FIELDS
-    _QUOTE_FIELDS = _QUOTE_FIELDS or tuple(f.name for f in dataclasses.fields(Quote))
-    return [{name: getattr(q, name) for name in _QUOTE_FIELDS} for q in extract_quotes(text)]
+    names = [f.name for f in dataclasses.fields(Quote)]
+    return [{name: getattr(q, name) for name in names} for q in extract_quotes(text)]
 
 
 def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:

@@ -117,10 +117,11 @@ def _bucket_of(terms: pa.Array) -> np.ndarray:
     if len(terms) == 0:
         return np.zeros(0, dtype=np.int64)
     offsets = np.frombuffer(terms.buffers()[1], dtype=np.int32)[terms.offset: terms.offset + len(terms) + 1]
-    data = np.frombuffer(terms.buffers()[2], dtype=np.uint8)
+    data = terms.buffers()[2]
+    # A trailing zero byte keeps every index valid, even for empty strings.
+    data = np.append(np.frombuffer(data, dtype=np.uint8) if data is not None else [], 0).astype(np.int64)
     length = np.diff(offsets).astype(np.int64)
-    first = data[np.minimum(offsets[:-1], len(data) - 1)].astype(np.int64)
-    last = data[np.maximum(offsets[1:] - 1, 0)].astype(np.int64)
+    first, last = data[offsets[:-1]], data[np.maximum(offsets[1:] - 1, 0)]
     return np.where(length > 0, first * 31 + last * 7 + length, 0) % N_BUCKETS
 
 
@@ -227,10 +228,11 @@ class OutletTally:
         if not parts:
             return pd.DataFrame(columns=TF_COLUMNS).astype(
                 {"count": "int64", "rate": "float64", "doc_freq": "int64"})
-        frame = _final_best(parts, "count", top, outlets)
-        per = frame["code"].map(lambda c: 10_000 / self.n_words[outlets[c]] if self.n_words[outlets[c]] else 0.0)
-        frame = pd.DataFrame({"group": frame["code"].map(outlets.__getitem__), "term": frame["term"],
-                              "count": frame["count"], "rate": frame["count"] * per,
+        frame = _final_best(parts, "count", top)
+        per = np.array([10_000 / self.n_words[o] if self.n_words[o] else 0.0 for o in outlets])
+        codes = frame["code"].to_numpy()
+        frame = pd.DataFrame({"group": np.array(outlets, dtype=object)[codes], "term": frame["term"],
+                              "count": frame["count"], "rate": frame["count"].to_numpy() * per[codes],
                               "doc_freq": frame["doc_freq"]})
         return frame[TF_COLUMNS].astype({"count": "int64", "rate": "float64", "doc_freq": "int64"})
 
@@ -289,21 +291,14 @@ def _candidates(codes: np.ndarray, values: np.ndarray, top: int) -> np.ndarray:
     return np.nonzero(values >= threshold[codes])[0]
 
 
-def _best(table: pa.Table, codes: np.ndarray, values: np.ndarray, top: int, **extra: np.ndarray) -> pd.DataFrame:
+def _best(table: pa.Table, codes: np.ndarray, values: np.ndarray, top: int) -> pd.DataFrame:
     """This bucket's candidates for each outlet's ``top`` rows by value (then term)."""
     rows = _candidates(codes, values, top)
-    taken = table.take(pa.array(rows)).to_pandas()
-    taken["code"] = codes[rows]
-    for name, column in extra.items():
-        taken[name] = column[rows]
-    return taken
+    return table.take(pa.array(rows)).to_pandas().assign(code=codes[rows])
 
 
-def _final_best(parts: list[pd.DataFrame], value: str, top: int, outlets: list[str]) -> pd.DataFrame:
+def _final_best(parts: list[pd.DataFrame], value: str, top: int) -> pd.DataFrame:
     """Each outlet's ``top`` rows over all buckets: value descending, then term."""
-    if not parts:
-        return pd.DataFrame({"code": pd.Series(dtype="int64"), "term": pd.Series(dtype=object),
-                             value: pd.Series(dtype="float64")})
     frame = pd.concat(parts, ignore_index=True)
     frame = frame.iloc[_candidates(frame["code"].to_numpy(), frame[value].to_numpy(), top)]
     frame = frame.assign(_neg=-frame[value].to_numpy()).sort_values(
@@ -341,6 +336,6 @@ def _distinctive_frame(parts: list[pd.DataFrame], outlets: list[str], top: int) 
     parts = [p for p in parts if len(p)]
     if not parts:
         return pd.DataFrame(columns=columns)
-    frame = _final_best(parts, "z", top, outlets)
+    frame = _final_best(parts, "z", top)
     frame["outlet"] = frame["code"].map(outlets.__getitem__)
     return frame.astype({"count_a": "int64", "count_b": "int64"})[columns]
