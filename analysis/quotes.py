@@ -138,37 +138,54 @@ def _mark_role(text: str, i: int, ch: str, n_double: int, n_single: int) -> tupl
 
 
 class _Pairer:
-    """Stack of open marks for the current paragraph; emits outermost spans."""
+    """Stack of open marks for the current paragraph; emits outermost spans.
+
+    Stack entries are (mark position, kind, words start, style); style tells
+    straight double marks (" and '') from typographic ones (“ „ « ...), so
+    one style can nest inside the other: '"He called it “unfair,” twice."'.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stack: list[tuple[int, str, int]] = []  # (mark position, kind, words start)
-        self.counts = {"d": 0, "s": 0}
+        self.stack: list[tuple[int, str, int, str]] = []
+        self.counts = _no_counts()  # open marks per kind ("d", "s") and per double style
         self.spans: list[_Span] = []
         self.skip = -1
 
-    def push(self, pos: int, kind: str, width: int = 1) -> None:
-        self.stack.append((pos, kind, pos + width))
+    def push(self, pos: int, kind: str, width: int = 1, style: str = "") -> None:
+        self.stack.append((pos, kind, pos + width, style))
         self.counts[kind] += 1
+        self.counts[style] += 1
 
-    def close(self, pos: int, kind: str, width: int = 1) -> None:
+    def can_nest(self, pos: int, style: str) -> bool:
+        """True when a double mark of ``style`` at ``pos`` may open inside the open doubles:
+        all are of the other style, and words stand between (not a doubled mark: '"“Go,” he said')."""
+        if self.counts["d"] == 0 or self.counts[style]:
+            return False
+        words_start = self.stack[-1][2]
+        return pos - words_start > 0 and not self.text[words_start:pos].isspace()
+
+    def close(self, pos: int, kind: str, width: int = 1, style: str = "") -> None:
         if self.counts[kind] == 0:
             return  # a stray closing mark
+        if not self.counts[style]:
+            style = ""  # no open mark of this style ('“We go," she said'): the nearest double closes
         k = len(self.stack) - 1
-        while self.stack[k][1] != kind:
+        while self.stack[k][1] != kind or (style and self.stack[k][3] != style):
             k -= 1
-        open_pos, _, start = self.stack[k]
-        for _, kd, _ in self.stack[k:]:
-            self.counts[kd] -= 1
+        open_pos, _, start, _ = self.stack[k]
+        for entry in self.stack[k:]:
+            self.counts[entry[1]] -= 1
+            self.counts[entry[3]] -= 1
         del self.stack[k:]
         if not self.stack:
             self.spans.append(_Span(open_pos, pos + width, start, pos, kind))
 
     def restart(self, pos: int) -> None:
         """A double opening mark while one is open: the open quotation ends here."""
-        outer_pos, outer_kind, outer_start = self.stack[0]
+        outer_pos, outer_kind, outer_start, _ = self.stack[0]
         self.stack.clear()
-        self.counts = {"d": 0, "s": 0}
+        self.counts = _no_counts()
         if outer_kind == "d":
             self.spans.append(_Span(outer_pos, pos, outer_start, pos, "d"))
 
@@ -177,44 +194,89 @@ class _Pairer:
         with a mark; otherwise an unclosed double quote runs to the line's end."""
         if not self.stack:
             return
-        outer_pos, outer_kind, outer_start = self.stack[0]
+        outer_pos, outer_kind, outer_start, outer_style = self.stack[0]
         j = _WS_RE.match(self.text, pos).end()
         self.stack.clear()
-        self.counts = {"d": 0, "s": 0}
+        self.counts = _no_counts()
         if j < len(self.text) and self.text[j] in _OPENERS_AFTER_BREAK and (
             (outer_kind == "d") == (self.text[j] in "“\"«„")
         ):
-            self.stack.append((outer_pos, outer_kind, outer_start))
-            self.counts[outer_kind] += 1
+            self.push(outer_pos, outer_kind, outer_start - outer_pos, outer_style)
             self.skip = j
         elif outer_kind == "d":
             self.spans.append(_Span(outer_pos, pos, outer_start, pos, "d"))
+
+    def snapshot(self) -> tuple[list[tuple[int, str, int, str]], dict[str, int], int, int]:
+        return list(self.stack), dict(self.counts), len(self.spans), self.skip
+
+    def rollback(self, state: tuple[list[tuple[int, str, int, str]], dict[str, int], int, int]) -> None:
+        stack, counts, n_spans, skip = state
+        self.stack, self.counts, self.skip = list(stack), dict(counts), skip
+        del self.spans[n_spans:]
+
+
+def _no_counts() -> dict[str, int]:
+    # "" counts single marks' (empty) style and is never read.
+    return {"d": 0, "s": 0, "straight": 0, "curly": 0, "": 0}
+
+
+def _double_style(ch: str) -> str:
+    return "straight" if ch == '"' or ch == "''" else "curly"
 
 
 def _mark_spans(text: str) -> list[_Span]:
     """Outermost quotation spans found by pairing marks.
 
+    Double marks of one style nest inside the other only when the outer
+    quotation then closes in the same paragraph; otherwise the paragraph is
+    paired again from the inner mark with the rule that doubles do not nest
+    (the outer mark was left open), so each mark is read at most twice.
+
     >>> [(s.start, s.end) for s in _mark_spans('a "b ‘c’" d')]
     [(3, 8)]
+    >>> [(s.start, s.end) for s in _mark_spans('a "b “c” d" e')]
+    [(3, 10)]
+    >>> [(s.start, s.end) for s in _mark_spans('a "b “c” d')]
+    [(3, 4), (6, 7)]
     """
     pairer = _Pairer(text)
-    for m in _MARK_RE.finditer(text):
-        i, ch = m.start(), m.group()
+    # A line break ends a paragraph; the text's end is one more.
+    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    marks.append((len(text), "\n"))
+    nest_at: tuple[int, tuple] | None = None  # (mark index, pairer state) at the outer's first nesting
+    nesting = True  # False after a nesting failed, until the paragraph ends
+    k = 0
+    while k < len(marks):
+        i, ch = marks[k]
+        k += 1
         if ch == "\n":
+            if nest_at is not None and pairer.stack:  # the outer quotation never closed
+                (k, state), nest_at, nesting = nest_at, None, False
+                pairer.rollback(state)
+                continue
             pairer.end_paragraph(i)
+            nest_at, nesting = None, True
             continue
         if i == pairer.skip:
             continue
         role = _mark_role(text, i, ch, pairer.counts["d"], pairer.counts["s"])
         if role is None:
             continue
-        if role[1] == "open":
-            if role[0] == "d" and pairer.counts["d"]:
+        style = _double_style(ch) if role[0] == "d" else ""
+        if role[1] == "close":
+            pairer.close(i, role[0], len(ch), style)
+            nest_at = nest_at if pairer.stack else None  # the outer closed: its nesting holds
+            continue
+        if role[0] == "d" and pairer.counts["d"]:
+            if nesting and pairer.can_nest(i, style):
+                nest_at = nest_at or (k - 1, pairer.snapshot())
+            elif nest_at is not None:  # a third double opens: the nesting was a misreading
+                (k, state), nest_at, nesting = nest_at, None, False
+                pairer.rollback(state)
+                continue
+            else:
                 pairer.restart(i)  # doubles do not nest: the earlier mark was left open
-            pairer.push(i, role[0], len(ch))
-        else:
-            pairer.close(i, role[0], len(ch))
-    pairer.end_paragraph(len(text))
+        pairer.push(i, role[0], len(ch), style)
     return [s for s in (_strip(text, s) for s in pairer.spans) if s is not None]
 
 

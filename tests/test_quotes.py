@@ -39,6 +39,24 @@ def test_nested_single_quote_stays_inside():
     assert qs[0].speaker == "ACLU"
 
 
+def test_curly_marks_nest_inside_straight_ones_and_the_reverse():
+    text = '"The mayor called it “a mess,” and we agree," Jo Poe said.'
+    (q,) = extract_quotes(text)
+    assert (q.text, q.kind, q.speaker) == ("The mayor called it “a mess,” and we agree,", "direct", "Jo Poe")
+    text = '“The mayor called it "a mess," and we agree,” Jo Poe said.'
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ('The mayor called it "a mess," and we agree,', "Jo Poe")
+
+
+def test_nesting_is_undone_when_the_outer_quote_never_closes():
+    # The straight mark was left open: the curly quotation is a quotation of its own.
+    text = 'He wrote "the plan. “We will win,” Jo Poe said.\n\nNext.'
+    assert "We will win," in [q.text for q in extract_quotes(text)]
+    # A doubled opening mark is one mark, not a quotation inside another.
+    (q,) = extract_quotes('"“We will win,” Jo Poe said.')
+    assert q.text == "We will win," and q.speaker == "Jo Poe"
+
+
 def test_multi_paragraph_quote_opens_each_paragraph():
     text = "They wrote:\n\n“First part of the quote.\n\n“Second part ends here.”\n\nAfter."
     qs = extract_quotes(text)
