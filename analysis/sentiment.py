@@ -19,6 +19,7 @@ import csv
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -197,10 +198,36 @@ def sentiment(text: str, quotes: Sequence[Any] | None = None) -> dict[str, float
     """
     text = text if isinstance(text, str) else ""
     spans = sentence_spans(text)
-    flags = _quoted_flags(text, spans, _speech_intervals(text, quotes))
+    return _summary(text, spans, [score_sentence(text[s:e]) for s, e in spans], quotes)
+
+
+def article_sentiment(
+    text: str, quotes: Sequence[Any] | None = None, targets: dict[str, list[str]] | None = None
+) -> tuple[dict[str, float | int], dict[str, list[float]]]:
+    """:func:`sentiment`, and the compounds of the sentences that mention each target.
+
+    Each sentence is scored once for both (the build caches this per article,
+    so per-outlet target sentiment costs no second VADER pass). ``targets``
+    defaults to ``analysis/data/targets.csv``; targets never mentioned are left out.
+
+    >>> s, hits = article_sentiment("ICE agents were praised. Nice day.", [], {"ICE": ["ICE"]})
+    >>> s["n_sentences"], list(hits), len(hits["ICE"])
+    (2, ['ICE'], 1)
+    """
+    text = text if isinstance(text, str) else ""
+    spans = sentence_spans(text)
     scores = [score_sentence(text[s:e]) for s, e in spans]
+    regexes = _default_target_regexes() if targets is None else _target_regexes(targets)
+    hits: dict[str, list[float]] = {}
+    for name, i in _mention_indices(text, regexes, spans):
+        hits.setdefault(name, []).append(scores[i]["compound"])
+    return _summary(text, spans, scores, quotes), hits
+
+
+def _summary(text: str, spans: list[tuple[int, int]], scores: list[dict[str, float]],
+             quotes: Sequence[Any] | None) -> dict[str, float | int]:
+    flags = _quoted_flags(text, spans, _speech_intervals(text, quotes))
     compounds = [sc["compound"] for sc in scores]
-    n = len(scores)
     return {
         "compound": _mean(compounds),
         "pos": _mean([sc["pos"] for sc in scores]),
@@ -211,7 +238,7 @@ def sentiment(text: str, quotes: Sequence[Any] | None = None) -> dict[str, float
         "share_neutral": _mean(
             [NEGATIVE_THRESHOLD < c < POSITIVE_THRESHOLD for c in compounds]
         ),
-        "n_sentences": n,
+        "n_sentences": len(scores),
         "n_sentences_quotes": sum(flags),
         "compound_narration": _mean([c for c, q in zip(compounds, flags) if not q]),
         "compound_quotes": _mean([c for c, q in zip(compounds, flags) if q]),
@@ -299,19 +326,33 @@ def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]
     return regexes
 
 
-def _mentions(text: str, regexes: dict[str, re.Pattern[str]]) -> Iterable[tuple[str, str]]:
-    """Yield (target, sentence) once per target mentioned in each sentence."""
-    spans: list[tuple[int, int]] | None = None
+@cache
+def _default_target_regexes() -> dict[str, re.Pattern[str]]:
+    """The regexes of ``analysis/data/targets.csv``, compiled once per process."""
+    return _target_regexes(load_targets())
+
+
+def _mention_indices(
+    text: str, regexes: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+) -> Iterable[tuple[str, int]]:
+    """Yield (target, index of the sentence in ``spans``) once per target and sentence."""
+    starts = [s for s, _ in spans]
     for name, regex in regexes.items():
         hit_sentences: set[int] = set()
         for m in regex.finditer(text):
-            if spans is None:  # split only texts that mention a target
-                spans = sentence_spans(text)
-                starts = [s for s, _ in spans]
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and i not in hit_sentences:
                 hit_sentences.add(i)
-                yield name, text[spans[i][0] : spans[i][1]]
+                yield name, i
+
+
+def _mentions(text: str, regexes: dict[str, re.Pattern[str]]) -> Iterable[tuple[str, str]]:
+    """Yield (target, sentence) once per target mentioned in each sentence."""
+    if not any(regex.search(text) for regex in regexes.values()):
+        return  # split only texts that mention a target
+    spans = sentence_spans(text)
+    for name, i in _mention_indices(text, regexes, spans):
+        yield name, text[spans[i][0] : spans[i][1]]
 
 
 def target_sentiment(

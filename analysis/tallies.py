@@ -25,11 +25,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    from .term_store import StoreWriter, TermStore
 
 N_BUCKETS = 16
 _FLUSH_ROWS = 500_000  # term rows buffered per bucket before a row group is written
@@ -47,6 +52,34 @@ class ChunkTally:
     labels: dict[str, Counter] = field(default_factory=dict)
     targets: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
     terms: pa.Table | None = None  # outlet, term, count, doc_freq
+    # Term counts while the chunk is tallied; made into ``terms`` by finish().
+    _counts: dict[str, Counter] = field(default_factory=dict, repr=False)
+    _doc_freq: dict[str, Counter] = field(default_factory=dict, repr=False)
+
+    def add_article(self, outlet: str, summary: dict, hits: dict[str, list[float]],
+                    counts: Counter | None) -> None:
+        """Add one article: ``summary`` and ``counts`` from :func:`article_terms`, ``hits``
+        from :func:`analysis.sentiment.article_sentiment`. ``counts`` None leaves its
+        terms out (a build whose stored term counts already hold them)."""
+        outlet = _lexicons()[0].get(outlet, outlet)
+        self.n_articles[outlet] = self.n_articles.get(outlet, 0) + 1
+        self.n_words[outlet] = self.n_words.get(outlet, 0) + summary["n_words"]
+        self.n_terms[outlet] = self.n_terms.get(outlet, 0) + summary["n_terms"]
+        self.labels.setdefault(outlet, Counter()).update(summary["labels"])
+        for target, compounds in hits.items():
+            n, total = self.targets.get((outlet, target), (0, 0.0))
+            for compound in compounds:  # one at a time: the same float sums as before
+                total += compound
+            self.targets[(outlet, target)] = (n + len(compounds), total)
+        if counts is not None:
+            self._counts.setdefault(outlet, Counter()).update(counts)
+            self._doc_freq.setdefault(outlet, Counter()).update(counts.keys())
+
+    def finish(self) -> ChunkTally:
+        """Turn the chunk's term counts into the ``terms`` table (call once, at the end)."""
+        self.terms = _term_table(self._counts, self._doc_freq)
+        self._counts, self._doc_freq = {}, {}
+        return self
 
 
 @cache
@@ -54,11 +87,33 @@ def _lexicons() -> tuple:
     """Per process: aliases, stop words, framing and target patterns (read once)."""
     from .compare import load_aliases
     from .framing import compile_lexicon, load_lexicon
-    from .sentiment import _target_regexes, load_targets
+    from .sentiment import _default_target_regexes
     from .terms import load_stopwords
 
     return (load_aliases(), load_stopwords(None), compile_lexicon(load_lexicon()),
-            _target_regexes(load_targets()))
+            _default_target_regexes())
+
+
+def article_terms(text: str) -> tuple[dict, Counter]:
+    """One cleaned text's words and terms: a small summary, and its term counts.
+
+    The summary (``n_words``, ``n_terms``, framing ``labels``) is small enough to
+    cache per article; the term counts are not, and are counted when needed.
+
+    >>> summary, counts = article_terms("Migrants arrived. Migrants waited.")
+    >>> summary["labels"], counts["migrants"]
+    ({'migrant': 2}, 2)
+    """
+    from .framing import count_labels
+    from .terms import _runs, _terms
+
+    _, stop, (pattern, label_of), _ = _lexicons()
+    text = text if isinstance(text, str) else ""
+    runs = _runs(text, False)
+    terms = _terms(runs, 1, 2, stop, False)
+    summary = {"n_words": sum(map(len, runs)), "n_terms": len(terms),
+               "labels": dict(count_labels(text, pattern, label_of))}
+    return summary, Counter(terms)
 
 
 def tally_chunk(articles: Iterable[tuple[str | None, str]]) -> ChunkTally:
@@ -67,32 +122,20 @@ def tally_chunk(articles: Iterable[tuple[str | None, str]]) -> ChunkTally:
     >>> tally_chunk([("A", "Tax cuts."), (None, "x")]).n_terms
     {'A': 3}
     """
-    from .framing import count_labels
     from .sentiment import _mentions, score_sentence
-    from .terms import _runs, _terms
 
-    aliases, stop, (pattern, label_of), target_res = _lexicons()
+    target_res = _lexicons()[3]
     part = ChunkTally()
-    counts: dict[str, Counter] = {}
-    doc_freq: dict[str, Counter] = {}
     for outlet, text in articles:
         if not isinstance(outlet, str):
             continue
-        outlet = aliases.get(outlet, outlet)
         text = text if isinstance(text, str) else ""
-        runs = _runs(text, False)
-        terms = _terms(runs, 1, 2, stop, False)
-        part.n_articles[outlet] = part.n_articles.get(outlet, 0) + 1
-        part.n_words[outlet] = part.n_words.get(outlet, 0) + sum(map(len, runs))
-        part.n_terms[outlet] = part.n_terms.get(outlet, 0) + len(terms)
-        counts.setdefault(outlet, Counter()).update(terms)
-        doc_freq.setdefault(outlet, Counter()).update(set(terms))
-        part.labels.setdefault(outlet, Counter()).update(count_labels(text, pattern, label_of))
+        hits: dict[str, list[float]] = {}
         for target, sentence in _mentions(text, target_res):
-            n, total = part.targets.get((outlet, target), (0, 0.0))
-            part.targets[(outlet, target)] = (n + 1, total + score_sentence(sentence)["compound"])
-    part.terms = _term_table(counts, doc_freq)
-    return part
+            hits.setdefault(target, []).append(score_sentence(sentence)["compound"])
+        summary, counts = article_terms(text)
+        part.add_article(outlet, summary, hits, counts)
+    return part.finish()
 
 
 def _term_table(counts: dict[str, Counter], doc_freq: dict[str, Counter]) -> pa.Table:
@@ -136,9 +179,12 @@ class OutletTally:
     [['A', 'cuts', 1], ['B', 'hikes', 1]]
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, base: TermStore | None = None, keep: StoreWriter | None = None) -> None:
+        """``base``: a previous build's stored counts to start from; ``keep``: where
+        to store this build's final counts for the next one."""
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
+        self.base, self.keep = base, keep
         self.n_articles: Counter = Counter()
         self.n_words: Counter = Counter()
         self.n_terms: Counter = Counter()
@@ -161,6 +207,12 @@ class OutletTally:
         if part.terms is not None and part.terms.num_rows:
             self._spill(part.terms)
 
+    def subtract_terms(self, terms: pa.Table) -> None:
+        """Take a table of term counts (``ChunkTally.terms``) away from the base's."""
+        if terms.num_rows:
+            self._spill(terms.set_column(2, "count", pc.negate(terms.column("count")))
+                        .set_column(3, "doc_freq", pc.negate(terms.column("doc_freq"))))
+
     def _spill(self, table: pa.Table) -> None:
         buckets = _bucket_of(table.column("term").combine_chunks())
         for b in np.unique(buckets):
@@ -179,15 +231,20 @@ class OutletTally:
         self._buffers[b], self._buffered[b] = [], 0
 
     def _bucket(self, b: int) -> pa.Table:
-        """Every (outlet, term) of bucket ``b`` once, with its summed counts."""
+        """Every (outlet, term) of bucket ``b`` once, with its summed counts (base included)."""
         self._flush(b)
         writer, self._writers[b] = self._writers[b], None
-        if writer is None:
-            return _TERM_SCHEMA.empty_table()
-        writer.close()
-        path = self.folder / f"terms-{b:02d}.parquet"
-        table = _sum_pairs(pq.read_table(path))
-        path.unlink()
+        parts = [self.base.bucket(b, _TERM_SCHEMA)] if self.base is not None else []
+        if writer is not None:
+            writer.close()
+            path = self.folder / f"terms-{b:02d}.parquet"
+            parts.append(pq.read_table(path))
+            path.unlink()
+        table = _sum_pairs(pa.concat_tables(parts)) if parts else _TERM_SCHEMA.empty_table()
+        if self.base is not None:  # terms of removed articles only: now counted 0 times
+            table = table.filter(pc.greater(table.column("count"), 0))
+        if self.keep is not None:
+            self.keep.write_bucket(b, table)
         return table
 
     def close(self) -> None:

@@ -240,3 +240,22 @@ def test_ascii_punctuation_mapping_equals_str_translate(text):
     from analysis.sentiment import _ASCII_PUNCTUATION, _to_ascii_punctuation
 
     assert _to_ascii_punctuation(text) == text.translate(_ASCII_PUNCTUATION)
+
+
+def test_article_sentiment_scores_once_for_the_summary_and_the_targets():
+    from analysis.sentiment import article_sentiment, target_sentiment
+
+    texts = ["ICE agents made terrible arrests. The weather was lovely. ICE and the ACLU met; it went well.",
+             "Nothing to see here.", "", "The ACLU sued. The ACLU won a wonderful victory."]
+    quotes: list = []
+    for text in texts:
+        summary, hits = article_sentiment(text, quotes)
+        s = sentiment(text, quotes=quotes)
+        assert summary.keys() == s.keys()
+        assert all(summary[k] == s[k] or (math.isnan(summary[k]) and math.isnan(s[k])) for k in s)
+        expected = target_sentiment(pd.DataFrame({"outlet": ["x"], "text": [text]}))
+        for row in expected.itertuples():
+            assert len(hits.get(row.target, [])) == row.n_sentences
+            if row.n_sentences:
+                assert sum(hits[row.target]) / row.n_sentences == pytest.approx(row.mean_compound)
+    assert list(article_sentiment(texts[0], quotes, {"X": ["weather"]})[1]) == ["X"]
