@@ -34,7 +34,9 @@ from analysis.errors import AnalysisError
 # --------------------------------------------------------------------------
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w\-‐])[a-z]+(?![\w\-‐])")
+# Cues are lowercase words, or a capitalised verb form that opens a sentence
+# ("Said Jo Poe, who ...", "“We won.” Says Jo Poe"): its speaker follows it.
+_LOWER_WORD_RE = re.compile(r"(?<![\w\-‐])(?:[a-z]+|(?:(?<=[.!?…:;”\"’)\]]\s)|(?<=\n)|\A)[A-Z][a-z]+)(?![\w\-‐])")
 
 
 class _CueMatcher:
@@ -45,31 +47,44 @@ class _CueMatcher:
     multi-word phrases only where their first word occurs.
     """
 
-    def __init__(self, words: set[str], phrases: set[str]) -> None:
+    def __init__(self, words: set[str], phrases: set[str], capitals: set[str] = frozenset()) -> None:
         self.words = frozenset(words)
+        self.capitals = frozenset(capitals)  # lowercased forms that may open a sentence as an inverted cue
         self.firsts = frozenset(p.split()[0] for p in phrases)
         self.phrase_re = re.compile(r"(?:%s)(?![\w\-‐])" % _alternation(phrases)) if phrases else None
+        # One dict look-up a word: 1 a cue, 2 the first word of a phrase, 3 both;
+        # capitalised forms ("Said") only reach here where a sentence opens.
+        self._table: dict[str, int] = {w: 1 for w in self.words}
+        for w in self.firsts:
+            self._table[w] = self._table.get(w, 0) | 2
+        self._table.update((w.capitalize(), 1) for w in self.capitals)
 
-    def _at(self, text: str, m: re.Match[str], hi: int) -> re.Match[str] | None:
-        if m.group() in self.firsts and self.phrase_re is not None:
+    def _at(self, text: str, m: re.Match[str], kind: int, hi: int) -> re.Match[str] | None:
+        if kind & 2 and self.phrase_re is not None:
             long = self.phrase_re.match(text, m.start(), hi)
             if long is not None:
                 return long
-        return m if m.group() in self.words else None
+        return m if kind & 1 else None
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         hi = len(text) if hi is None else hi
         found = []
+        table = self._table
         for m in _LOWER_WORD_RE.finditer(text, lo, hi):
-            hit = self._at(text, m, hi)
-            if hit is not None:
-                found.append(hit)
+            kind = table.get(m.group())
+            if kind == 1:
+                found.append(m)
+            elif kind is not None:
+                hit = self._at(text, m, kind, hi)
+                if hit is not None:
+                    found.append(hit)
         return found
 
     def match(self, text: str, pos: int = 0, hi: int | None = None) -> re.Match[str] | None:
         hi = len(text) if hi is None else hi
         m = _LOWER_WORD_RE.match(text, pos, hi)
-        return self._at(text, m, hi) if m else None
+        kind = self._table.get(m.group()) if m else None
+        return None if kind is None else self._at(text, m, kind, hi)
 
 
 @dataclass(frozen=True)
@@ -140,10 +155,13 @@ def parse_cues(lines: list[str]) -> CueLexicon:
         verbs.discard("sayed")
     if not verbs and not phrases:
         raise AnalysisError("the reporting-verbs list has no [verbs] or [phrases] entries")
-    verb_re = _CueMatcher(verbs, phrases)  # whole words only: not "so-called"
-    after_re = re.compile(r"\b(?:%s)\b" % _alternation(after or {"according to"}), re.I)
     # A base form that is also a listed past ("read", "put") is not only a base.
     irregular = {w for line in lines for w in line.split("#", 1)[0].lower().split()[1:]}
+    # Only inflected non-participle forms open a sentence as a cue ("Said Poe:"); a
+    # capitalised base or -ing form is an imperative, a noun or a participle ("State", "Writing in").
+    capitals = {v for v in verbs if not v.endswith("ing") and (v not in bases or v in irregular)}
+    verb_re = _CueMatcher(verbs, phrases, capitals)  # whole words only: not "so-called"
+    after_re = re.compile(r"\b(?:%s)\b" % _alternation(after or {"according to"}), re.I)
     return CueLexicon(frozenset(verbs | phrases), verb_re, after_re, frozenset(bases - irregular))
 
 
@@ -442,8 +460,10 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     p = _LEAD_RE.match(text, close_end, hi).end()
     for rx in (cues.verb_re, cues.after_re):
         v = rx.match(text, p, hi)
+        if v and rx is cues.after_re and v.group()[0] <= "Z":
+            return None  # '“…” According to the poll, …': the cue opens the next sentence
         if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
-            m = mention_after(text, v.end(), hi)
+            m = inverted_subject(text, v) if rx is cues.verb_re and v.group()[0] <= "Z" else mention_after(text, v.end(), hi)
             return Attribution(m, v.group(), "after", True) if m else None
     first = _FIRST_WORD_RE.match(text, p, hi)
     if first is not None and first.group().lower() in _CLAUSE_OPENERS:
@@ -603,6 +623,8 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
 
 def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Mention | None:
     """The mention that speaks through cue ``v``, or None (a noun, a passive, no subject)."""
+    if v.group()[0] <= "Z":
+        return inverted_subject(text, v)
     role = cue_role(text, v, cues)
     if role == "none":
         return None
@@ -611,6 +633,30 @@ def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Ment
     m = _participle_subject(text, lo, v.start())  # "Trump spoke, saying", "X decided to say"
     if m is None and role == "verb":
         m = mention_before(text, v.start(), lo)
+    return m
+
+
+_INVERTED_END_RE = re.compile(r"[ \t\u00a0]*(?:[,:;.(“\"—–\n]|$|who\b)")
+
+
+def inverted_subject(text: str, v: re.Match[str]) -> Mention | None:
+    """The speaker right after a capitalised cue that opens a sentence, when
+    punctuation (or "who") follows the name: 'Said Jo Poe, who ...', 'Added Sen. Jo Poe: “…”'.
+
+    >>> s = "Said Sen. Jo Poe: “No.”"
+    >>> inverted_subject(s, DEFAULT_CUES.verb_re.match(s)).text
+    'Sen. Jo Poe'
+    >>> s = "Asked Tuesday about it, Poe said no."
+    >>> inverted_subject(s, DEFAULT_CUES.verb_re.match(s)) is None
+    True
+    """
+    hi = _paragraph_end(text, v.end(), 120)
+    m = mention_after(text, v.end(), hi)
+    if m is None or m.kind not in ("person", "org") or text[v.end() : m.start].strip():
+        return None
+    words = normalise_name(m.text).split()
+    if not words or words[0].lower() in _STOP_CAPS or _INVERTED_END_RE.match(text, m.end, hi) is None:
+        return None
     return m
 
 
@@ -939,8 +985,10 @@ class SpeakerResolver:
     def _name_ending_at(self, start: int, end: int) -> tuple[int, str] | None:
         for m in _FULLNAME_RE.finditer(self.text, max(0, start - 90), min(len(self.text), end + 3)):
             if m.start() < start < m.end() and m.end() <= end + 2:  # "+2": a possessive ’s
-                full = normalise_name(m.group())
-                words = full.split()
+                words = normalise_name(m.group()).split()
+                if words and words[0].lower() in self.cues.verb_re.capitals:
+                    words = words[1:]  # 'Said Jo Poe, who ...': the cue is not a given name
+                full = " ".join(words)
                 if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
                     return (m.start(), full) if words[-1] == self.text[start:end] else None
         return None
@@ -1008,7 +1056,11 @@ class SpeakerResolver:
 
     def _cue_subject_name(self, at: int, pos: int, want: tuple[str, ...], sex: str | None) -> tuple[int, str] | None:
         if at not in self._subjects:
-            self._subjects[at] = mention_before(self.text, at, _paragraph_start(self.text, at, 160))
+            v = self.cues.verb_re.match(self.text, at)
+            if v is not None and v.group()[0] <= "Z":  # 'Said Jo Poe, who ...'
+                self._subjects[at] = inverted_subject(self.text, v)
+            else:
+                self._subjects[at] = mention_before(self.text, at, _paragraph_start(self.text, at, 160))
         m = self._subjects[at]
         if m is None or m.kind not in want or m.end > pos:
             return None
@@ -1021,6 +1073,8 @@ class SpeakerResolver:
         last = None
         for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
             full = normalise_name(m.group())
+            if full.split()[0].lower() in self.cues.verb_re.capitals:
+                full = full.split(" ", 1)[-1]  # 'Said Jo Poe': the cue is not a given name
             if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
                 if self.compatible(full, "person", sex):
                     last = full

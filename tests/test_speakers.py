@@ -339,3 +339,27 @@ def test_surname_resolves_to_the_nearest_earlier_full_name():
     assert r.full_name("Poe", text.index("Poe said")) == "Tim Poe"
     assert r.full_name("Poe", 0) == "Ann Poe"  # nothing earlier: the first one
     assert r.full_name("Zed", 10) == "Zed"
+
+
+def test_capitalised_cue_opening_a_sentence_names_the_speaker_after_it():
+    text = "The vote is close. “We will win.” Says Mira Kalnins, who runs the campaign."
+    q = only(text)
+    assert (q.speaker, q.cue, mention(text, q)) == ("Mira Kalnins", "Says", "Mira Kalnins")
+    text = "Mira Kalnins ran the count. Added Kalnins: “It is not over yet.”"
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Mira Kalnins", "Added")
+    # The cue word is not taken for a given name when the surname is resolved.
+    text = "Said Mira Kalnins, who ran it: “We won the vote.” Later, “We are tired,” Kalnins said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mira Kalnins", "Mira Kalnins"]
+
+
+def test_capitalised_cue_needs_a_name_then_punctuation():
+    # 'Asked Tuesday about ...' is a participle clause, and 'State' is a base form: no inverted cue.
+    q = only("Asked Tuesday about the plan, Jo Poe said “it is a fine plan for all.”")
+    assert q.speaker == "Jo Poe"
+    q = only("State officials said “the plan is a fine one for all.”")
+    assert q.speaker == "officials"
+    # A capitalised "According to" after a finished quotation opens the next sentence.
+    text = "Jo Poe called it “a plan that will never work.” According to a new poll, most agree."
+    q = only(text)
+    assert q.speaker == "Jo Poe"
