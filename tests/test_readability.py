@@ -219,3 +219,13 @@ def test_one_pass_punctuation_removal_equals_textstat(text: str) -> None:
     from analysis.syllables import remove_punctuation
 
     assert remove_punctuation(text) == theirs(text, rm_apostrophe=False)
+
+
+def test_fast_cmu_syllable_table_equals_the_cmudict_phones() -> None:
+    from analysis.syllables import cmu_dictionary, cmu_syllables
+
+    table = cmu_syllables()
+    phones = cmu_dictionary()
+    assert table.keys() == phones.keys()
+    assert all(table[w] == sum(p[-1].isdigit() for p in prons[0]) for w, prons in phones.items())
+    assert table["hmm"] == 0  # listed without a vowel: 0, not pyphen's guess
