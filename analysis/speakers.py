@@ -871,9 +871,10 @@ def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon 
 # --------------------------------------------------------------------------
 
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+# A name does not run over a line break ("Winner: Jo Poe\n\nPoe said").
 _FULLNAME_RE = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
-    r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|de|van|von|del|da|bin|al)){1,6}"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\u00a0]+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
+    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|de|van|von|del|da|bin|al)){1,6}"
 )
 
 
@@ -937,18 +938,39 @@ class SpeakerResolver:
         self._surnames: dict[str, list[tuple[int, str]]] = {}  # surname -> full names, filled lazily
         self._subjects: dict[int, Mention | None] = {}
         self._honorifics: dict[str, str] | None = None
+        self._people: dict[str, list[str]] = {}  # surname -> distinct full names resolved so far
 
     def resolve(self, mention: Mention) -> str | None:
-        """Name for a mention; remembers named speakers for later pronouns."""
+        """Name for a mention; remembers named speakers for later pronouns.
+
+        Variants of one person's name in the article ("Tom Homan", "Thomas
+        Homan") resolve to the first of them resolved.
+        """
         if mention.kind == "pronoun":
-            return self._pronoun(mention)
+            name = self._pronoun(mention)
+            return self.same_person(name) if name and mention.text.lower() in _PERSON_PRONOUNS else name
         if mention.kind == "np":
             name = mention.text
         else:
             name = normalise_name(mention.text) or mention.text
             if mention.kind == "person":
-                name = self.full_name(name, mention.start)
+                name = self.same_person(self.full_name(name, mention.start))
         self.known.append((mention.start, name, mention.kind))
+        return name
+
+    def same_person(self, name: str) -> str:
+        """The first name resolved in this article that names the same person as ``name``, else ``name``.
+
+        >>> r = SpeakerResolver("")
+        >>> r.same_person("Thomas Homan"), r.same_person("Tom Homan"), r.same_person("Tim Homan")
+        ('Thomas Homan', 'Thomas Homan', 'Tim Homan')
+        """
+        surname = name.rsplit(" ", 1)[-1]
+        variants = self._people.setdefault(surname, [])
+        for known in variants:
+            if known == name or same_person_name(known, name):
+                return known
+        variants.append(name)
         return name
 
     def full_name(self, name: str, pos: int) -> str:
@@ -1099,21 +1121,74 @@ def _honorific_genders(text: str) -> dict[str, str]:
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
-def _load_first_names(path: Path) -> dict[str, str]:
-    """name -> "m"/"f" from a first-names file ("[m]"/"[f]" sections); {} if unreadable."""
-    table: dict[str, str] = {}
-    section = None
+def _read_sections(path: Path) -> dict[str, list[str]]:
+    """Lowercased non-comment lines of a "[section]" file, per section; {} if unreadable."""
+    sections: dict[str, list[str]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return table  # no list: genders stay unknown and constrain nothing
+        return sections  # no list: genders stay unknown and constrain nothing
+    section = None
     for raw in lines:
         line = raw.split("#", 1)[0].strip().lower()
-        if line in ("[m]", "[f]"):
-            section = line[1]
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
         elif line and section:
-            table.update((w, section) for w in line.split())
-    return table
+            sections.setdefault(section, []).append(line)
+    return sections
+
+
+def _load_first_names(path: Path) -> dict[str, str]:
+    """name -> "m"/"f" from a first-names file ("[m]"/"[f]" sections); {} if unreadable."""
+    sections = _read_sections(path)
+    return {w: sex for sex in ("m", "f") for line in sections.get(sex, []) for w in line.split()}
+
+
+def _load_short_forms(path: Path) -> dict[str, frozenset[int]]:
+    """given name -> ids of its "[short]" lines ("thomas tom tommy": all three share an id)."""
+    groups: dict[str, set[int]] = {}
+    for k, line in enumerate(_read_sections(path).get("short", [])):
+        for w in line.split():
+            groups.setdefault(w, set()).add(k)
+    return {w: frozenset(ids) for w, ids in groups.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """True when two given names can name one person: equal, one a listed short
+    form of the other, or one (of 3+ letters) a prefix of the other with no
+    conflicting gender in the first-names list.
+
+    >>> same_given_name("Tom", "Thomas"), same_given_name("Chris", "Christopher")
+    (True, True)
+    >>> same_given_name("Eric", "Erica"), same_given_name("Tom", "Tim")
+    (False, False)
+    """
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    if SHORT_FORMS.get(a, frozenset()) & SHORT_FORMS.get(b, frozenset()):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or not long.startswith(short):
+        return False
+    sexes = {FIRST_NAME_GENDER.get(a), FIRST_NAME_GENDER.get(b)} - {None}
+    return len(sexes) < 2
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """True when two full names (titles removed) can name one person: the same
+    surname, given names that :func:`same_given_name` accepts, and middle
+    names equal or given in one only.
+
+    >>> same_person_name("Tom Homan", "Thomas D. Homan"), same_person_name("George H. Bush", "George W. Bush")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or not same_given_name(wa[0], wb[0]):
+        return False
+    mid_a, mid_b = wa[1:-1], wb[1:-1]
+    return not mid_a or not mid_b or mid_a == mid_b
 
 
 FIRST_NAME_GENDER = _load_first_names(config.FIRST_NAMES_FILE)
+SHORT_FORMS = _load_short_forms(config.FIRST_NAMES_FILE)

@@ -363,3 +363,25 @@ def test_capitalised_cue_needs_a_name_then_punctuation():
     text = "Jo Poe called it “a plan that will never work.” According to a new poll, most agree."
     q = only(text)
     assert q.speaker == "Jo Poe"
+
+
+def test_short_forms_of_a_given_name_are_one_speaker():
+    text = ("“We will hold the line,” Thomas Vey said on Monday. "
+            "“Nobody is leaving,” Tom Vey told reporters. “Not one,” said Tommy Vey.")
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Thomas Vey"] * 3
+    from analysis.quotes import article_quote_stats
+    assert article_quote_stats(text, qs)["n_speakers"] == 1
+    # A prefix counts ("Chris"/"Christopher"), a middle initial given once does not split.
+    text = "“Yes,” Christopher R. Oduya said. “No,” Chris Oduya said. “Maybe,” Christopher Oduya said."
+    assert {q.speaker for q in extract_quotes(text)} == {"Christopher R. Oduya"}
+
+
+def test_different_people_with_one_surname_stay_apart():
+    text = "“Yes,” Eric Vey said. “No,” Erica Vey said. “Maybe,” Tim Vey said. “Soon,” George W. Vey said. “Later,” George H. Vey said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Eric Vey", "Erica Vey", "Tim Vey", "George W. Vey", "George H. Vey"]
+
+
+def test_a_name_does_not_run_over_a_line_break():
+    text = "Winner: Dana Okafor\n\nOkafor gave a speech. “We did it,” she said."
+    assert only(text).speaker == "Dana Okafor"
