@@ -90,11 +90,12 @@ class ArticleResult:
 
 def _run_clean(raw_text: str) -> dict[str, Any]:
     from .clean import clean_article
+    from .tokens import count_words
 
     art = clean_article(raw_text)
     # Flat fields copied by hand: dataclasses.asdict deep-copies recursively (slow on a corpus).
     return {
-        "text": art.text, "title": art.title, "author": art.author, "kicker": art.kicker,
+        "text": art.text, "n_words": count_words(art.text), "title": art.title, "author": art.author, "kicker": art.kicker,
         "date": art.date.isoformat() if art.date else None,
         "removed": [list(r) for r in art.removed],
         "comments": [{"author": c.author, "timestamp": c.timestamp.isoformat() if c.timestamp else None,
@@ -106,9 +107,11 @@ def _run_quotes(text: str) -> dict[str, Any]:
     from .quotes import Quote, article_quote_stats, extract_quotes
 
     names = [f.name for f in dataclasses.fields(Quote)]
+    from .tokens import count_words
+
     quotes = extract_quotes(text)
     return {"quotes": [{name: getattr(q, name) for name in names} for q in quotes],
-            "stats": article_quote_stats(text, quotes)}
+            "n_words": [count_words(q.text) for q in quotes], "stats": article_quote_stats(text, quotes)}
 
 
 def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
@@ -158,7 +161,7 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
         comments=[Comment(**{**c, "timestamp": dt.datetime.fromisoformat(c["timestamp"]) if c["timestamp"] else None})
                   for c in cl["comments"]],
     )
-    row = article_row(record, cleaned)
+    row = article_row(record, cleaned, cl["n_words"])
     if isinstance(row, Reject):
         return row
     text = cleaned.text
@@ -173,7 +176,7 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
     aid, outlet = record.article_id, record.outlet
     return ArticleResult(
         row=row,
-        quotes=[_quote_row(aid, outlet, i, q) for i, q in enumerate(qs["quotes"])],
+        quotes=[_quote_row(aid, outlet, i, q, n) for i, (q, n) in enumerate(zip(qs["quotes"], qs["n_words"]))],
         comments=[{"article_id": aid, "outlet": outlet, "position": i, **c} for i, c in enumerate(cl["comments"])],
         removed=[{"article_id": aid, "outlet": outlet, "segment": s, "reason": r} for s, r in cl["removed"]],
         computed=computed, tally=tally, target_hits=senti["targets"],
@@ -194,11 +197,9 @@ def _run_tally(text: str, counted: list[Any]) -> dict[str, Any]:
 _READABILITY_RENAMES = {"n_words": "n_words_textstat", "n_sentences": "n_sentences_textstat"}
 
 
-def _quote_row(article_id: str, outlet: str, position: int, q: dict[str, Any]) -> dict[str, Any]:
-    from .tokens import count_words
-
+def _quote_row(article_id: str, outlet: str, position: int, q: dict[str, Any], n_words: int) -> dict[str, Any]:
     return {
         "article_id": article_id, "outlet": outlet, "position": position, "kind": q["kind"],
-        "speaker": q["speaker"], "n_words": count_words(q["text"]), "text": q["text"],
+        "speaker": q["speaker"], "n_words": n_words, "text": q["text"],
         "start": q["start"], "end": q["end"], "cue": q["cue"],
     }

@@ -81,13 +81,14 @@ def read_corpus(
     return LoadResult(articles_frame(rows), rejects_frame(rejects), n_read)
 
 
-def article_row(record: RawRecord, cleaned: CleanArticle) -> dict[str, Any] | Reject:
+def article_row(record: RawRecord, cleaned: CleanArticle, n_words: int | None = None) -> dict[str, Any] | Reject:
     """Merge what the source says about an article with what cleaning found.
 
     The source's own metadata wins; the header, byline and headline found in
-    the text fill the gaps.
+    the text fill the gaps. ``n_words``: the body's word count when known
+    (the build caches it), else counted here.
     """
-    n_words = count_words(cleaned.text)
+    n_words = count_words(cleaned.text) if n_words is None else n_words
     if n_words == 0:
         return Reject(record.article_id, record.origin,
                       "no words left in the article body after cleaning "

@@ -18,7 +18,7 @@ import bisect
 import csv
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -219,7 +219,7 @@ def article_sentiment(
     scores = [score_sentence(text[s:e]) for s, e in spans]
     regexes = _default_target_regexes() if targets is None else _target_regexes(targets)
     hits: dict[str, list[float]] = {}
-    for name, i in _mention_indices(text, regexes, spans):
+    for name, i in _mention_indices(text, regexes, lambda: spans):
         hits.setdefault(name, []).append(scores[i]["compound"])
     return _summary(text, spans, scores, quotes), hits
 
@@ -333,13 +333,19 @@ def _default_target_regexes() -> dict[str, re.Pattern[str]]:
 
 
 def _mention_indices(
-    text: str, regexes: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+    text: str, regexes: dict[str, re.Pattern[str]], spans_of: Callable[[], list[tuple[int, int]]]
 ) -> Iterable[tuple[str, int]]:
-    """Yield (target, index of the sentence in ``spans``) once per target and sentence."""
-    starts = [s for s, _ in spans]
+    """Yield (target, index of its sentence) once per target and sentence.
+
+    ``spans_of`` gives the sentence spans; it is called at the first mention
+    only, so a text that names no target is never split.
+    """
+    starts: list[int] | None = None
     for name, regex in regexes.items():
         hit_sentences: set[int] = set()
         for m in regex.finditer(text):
+            if starts is None:
+                starts = [s for s, _ in spans_of()]
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and i not in hit_sentences:
                 hit_sentences.add(i)
@@ -348,10 +354,13 @@ def _mention_indices(
 
 def _mentions(text: str, regexes: dict[str, re.Pattern[str]]) -> Iterable[tuple[str, str]]:
     """Yield (target, sentence) once per target mentioned in each sentence."""
-    if not any(regex.search(text) for regex in regexes.values()):
-        return  # split only texts that mention a target
-    spans = sentence_spans(text)
-    for name, i in _mention_indices(text, regexes, spans):
+    spans: list[tuple[int, int]] = []
+
+    def spans_of() -> list[tuple[int, int]]:
+        spans.extend(sentence_spans(text))
+        return spans
+
+    for name, i in _mention_indices(text, regexes, spans_of):
         yield name, text[spans[i][0] : spans[i][1]]
 
 
