@@ -327,16 +327,76 @@ def _mention_from_run(text: str, toks: list[tuple[int, int, str]], j: int, i: in
 
 
 def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
-    """A lowercase noun phrase ending at toks[i]: "the letter", "a senior official"."""
+    """A lowercase noun phrase ending at toks[i]: "the letter", "a senior official",
+    "Jo Poe’s former campaign manager"."""
     for j in range(i, max(-1, i - 5), -1):
         tok = toks[j][2]
         if _is_boundary(tok):
             break
         if tok.lower() in _DETERMINERS:
             return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
+    found = _possessive_np(text, toks, i)
+    if found is not None:
+        return found
     if toks[i][2].lower() in _BARE_SOURCES:
         return Mention(toks[i][0], toks[i][1], toks[i][2], "np")
     return None
+
+
+_CAP_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*(?:['’]s|s['’])")
+# "That’s", "It’s", "Let’s", "Here’s": contractions, not possessives
+_POSSESSOR_STOPS = PRONOUNS | frozenset("that this there here what who where how why when let".split())
+_NOT_IN_NP = _SKIP_BEFORE_VERB | frozenset("and but or nor so then when while because if as than".split())
+_NP_OPENERS = frozenset("and but while as because then when so that".split())
+
+
+def _possessive_np(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+    """A noun phrase that a possessive name opens and that starts its clause,
+    ending at toks[i]: "Obama’s former campaign strategist", "Poe’s office".
+
+    >>> s = "Obama’s former campaign strategist"
+    >>> _possessive_np(s, _tokens(s, 0, len(s)), 3).text
+    'Obama’s former campaign strategist'
+    """
+    j = i - 1
+    while j >= 0 and i - j <= 4 and not _CAP_POSSESSIVE_RE.fullmatch(toks[j][2]):
+        low = toks[j][2].lower()
+        if _is_boundary(low) or low in _NOT_IN_NP or low.endswith("ly"):
+            return None
+        j -= 1
+    if j < 0 or i - j > 4 or toks[i][2].lower() in _NOT_IN_NP or toks[i][2].endswith("ly"):
+        return None
+    if _POSSESSIVE_RE.sub("", toks[j][2]).lower() in _POSSESSOR_STOPS:
+        return None
+    k = _run_back(toks, j)
+    if k > 0 and not (_is_boundary(toks[k - 1][2]) or toks[k - 1][2].lower() in _NP_OPENERS):
+        return None  # 'He criticized Poe’s record': an object, not the subject
+    return Mention(toks[k][0], toks[i][1], text[toks[k][0] : toks[i][1]], "np")
+
+
+_PLACE_HEADS = frozenset(
+    "capital city state town county country district region village province area neighborhood "
+    "neighbourhood suburb island nation borough parish municipality homeland hometown".split()
+)
+
+
+def _names_a_place(word: str) -> bool:
+    """True for a noun whose appositive is a place, not a speaker: 'the state capital, Sacramento,'.
+
+    >>> _names_a_place("capital"), _names_a_place("spokesman")
+    (True, False)
+    """
+    return word.lower() in _PLACE_HEADS
+
+
+def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int) -> Mention | None:
+    """The person name that fills toks[a..b] (an appositive between commas), else None."""
+    if a > b or not all(_is_cap(t[2]) and not _is_boundary(t[2]) or t[2].lower() in _PARTICLES for t in toks[a : b + 1]):
+        return None  # not only a name: 'a lawyer for Jo Poe'
+    if toks[a][2].lower().rstrip(".") in _STOP_CAPS:
+        return None
+    m = _mention_from_run(text, toks, a, b)
+    return m if m.kind == "person" else None
 
 
 def mention_before(text: str, pos: int, lo: int) -> Mention | None:
@@ -353,12 +413,14 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     i = _skip_paren(toks, len(toks) - 1)
     while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE_VERB:
         i -= 1
+    appositive = None
     if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
         k = i - 1
         while k >= 0 and toks[k][2] not in ",.":
             k -= 1
         if k < 0 or toks[k][2] != "," or i - k > 16:
             return None
+        appositive = (k + 1, i - 1)
         i = _skip_paren(toks, k - 1)
     if i < 0:
         return None
@@ -371,7 +433,11 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return None
         return _mention_from_run(text, toks, j, i)
     if tok[:1].isalpha():
-        return _np_back(text, toks, i)
+        np = _np_back(text, toks, i)
+        if np is not None and appositive is not None and not _names_a_place(tok):
+            # 'Poe’s spokesman, Al Roe, said': the name in the appositive speaks
+            return _appositive_name(text, toks, *appositive) or np
+        return np
     return None
 
 
@@ -425,7 +491,29 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None
     j = _run_back(toks, last_cap)
+    if last_cap < stop - 1 and _CAP_POSSESSIVE_RE.fullmatch(toks[last_cap][2]):
+        np = _possessive_np_after(text, toks, last_cap, stop)
+        if np is not None:
+            return np
     return _mention_from_run(text, toks, j, last_cap)
+
+
+def _possessive_np_after(text: str, toks: list[tuple[int, int, str]], poss: int, stop: int) -> Mention | None:
+    """'” said Jo Poe’s campaign manager.': the noun phrase the possessive toks[poss]
+    opens (auxiliaries after it left out); '” said Poe’s spokesman, Al Roe.': the name after it."""
+    end = stop - 1
+    while end > poss and toks[end][2].lower() in _NOT_IN_NP:
+        end -= 1
+    np = _possessive_np(text, toks, end) if end > poss else None
+    if np is None:
+        return None
+    if end == stop - 1 and stop < len(toks) and toks[stop][2] == ",":
+        k = stop + 1
+        while k < len(toks) and k - stop <= 6 and not _is_boundary(toks[k][2]):
+            k += 1
+        if k < len(toks) and not _names_a_place(toks[end][2]):
+            return _appositive_name(text, toks, stop + 1, k - 1) or np
+    return np
 
 # --------------------------------------------------------------------------
 # Attribution: the cue and mention next to one quotation

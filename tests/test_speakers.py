@@ -385,3 +385,31 @@ def test_different_people_with_one_surname_stay_apart():
 def test_a_name_does_not_run_over_a_line_break():
     text = "Winner: Dana Okafor\n\nOkafor gave a speech. “We did it,” she said."
     assert only(text).speaker == "Dana Okafor"
+
+
+def test_noun_phrase_after_a_possessive_name_is_the_speaker():
+    text = "Lena Hart’s former campaign strategist said “the count will take a week.”"
+    q = only(text)
+    assert q.speaker == "Lena Hart’s former campaign strategist" and q.cue == "said"
+    text = "“The count will take a week,” Hart’s office said in a statement."
+    assert only(text).speaker == "Hart’s office"
+    text = "“The count will take a week,” said Lena Hart’s campaign manager."
+    assert only(text).speaker == "Lena Hart’s campaign manager"
+
+
+def test_possessive_noun_phrase_prefers_a_name_in_apposition():
+    text = "Hart’s spokesman, Omar Diallo, said “the count will take a week.”"
+    assert only(text).speaker == "Omar Diallo"
+    text = "“The count will take a week,” said Hart’s spokesman, Omar Diallo."
+    assert only(text).speaker == "Omar Diallo"
+    # A place in apposition does not speak.
+    text = "Voters near the state capital, Dover, said “the count will take a week.”"
+    assert only(text).speaker != "Dover"
+
+
+def test_possessive_object_or_contraction_is_not_a_subject():
+    # 'criticized Hart’s record': an object; 'That’s because': a contraction.
+    q = only("Al Roe criticized Hart’s record and said “the count will take a week.”")
+    assert q.speaker == "Al Roe"
+    q = only("That’s because voters said “the count will take a week.”")
+    assert q.speaker == "voters"
