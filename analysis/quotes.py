@@ -121,6 +121,8 @@ def _single_role(text: str, i: int, ch: str, single_open: bool) -> str | None:
 
 
 def _mark_role(text: str, i: int, ch: str, n_double: int, n_single: int) -> tuple[str, str] | None:
+    if ch == "“" and n_double and i and not text[i - 1].isspace() and _closes_here(text, i + 1):
+        return "d", "close"  # a mistyped closing mark: '…for her here,“ said Jo Poe'
     if ch in _OPEN_DOUBLE:
         return "d", "open"
     if ch in _CLOSE_DOUBLE:
@@ -135,6 +137,11 @@ def _mark_role(text: str, i: int, ch: str, n_double: int, n_single: int) -> tupl
         return "s", "close"
     role = _single_role(text, i, ch, n_single > 0)
     return None if role is None else ("s", role)
+
+
+def _closes_here(text: str, j: int) -> bool:
+    """True when what follows position j is what follows a closing mark: a space, punctuation or the end."""
+    return j >= len(text) or text[j].isspace() or text[j] in ".,;:!?)]}"
 
 
 class _Pairer:
@@ -189,18 +196,26 @@ class _Pairer:
         if outer_kind == "d":
             self.spans.append(_Span(outer_pos, pos, outer_start, pos, "d"))
 
+    def carried_to(self, pos: int) -> int | None:
+        """Position of the mark that opens the next paragraph when it carries the
+        open quotation on (a multi-paragraph quotation), else None."""
+        j = _WS_RE.match(self.text, pos).end()
+        if j < len(self.text) and self.text[j] in _OPENERS_AFTER_BREAK and (
+            (self.stack[0][1] == "d") == (self.text[j] in "“\"«„")
+        ):
+            return j
+        return None
+
     def end_paragraph(self, pos: int) -> None:
         """At a line break: carry an open quotation into a paragraph that opens
         with a mark; otherwise an unclosed double quote runs to the line's end."""
         if not self.stack:
             return
         outer_pos, outer_kind, outer_start, outer_style = self.stack[0]
-        j = _WS_RE.match(self.text, pos).end()
+        j = self.carried_to(pos)
         self.stack.clear()
         self.counts = _no_counts()
-        if j < len(self.text) and self.text[j] in _OPENERS_AFTER_BREAK and (
-            (outer_kind == "d") == (self.text[j] in "“\"«„")
-        ):
+        if j is not None:
             self.push(outer_pos, outer_kind, outer_start - outer_pos, outer_style)
             self.skip = j
         elif outer_kind == "d":
@@ -228,7 +243,8 @@ def _mark_spans(text: str) -> list[_Span]:
     """Outermost quotation spans found by pairing marks.
 
     Double marks of one style nest inside the other only when the outer
-    quotation then closes in the same paragraph; otherwise the paragraph is
+    quotation then closes in the same paragraph or runs on into the next
+    (the inner quotations closed); otherwise the paragraph is
     paired again from the inner mark with the rule that doubles do not nest
     (the outer mark was left open), so each mark is read at most twice.
 
@@ -250,7 +266,8 @@ def _mark_spans(text: str) -> list[_Span]:
         i, ch = marks[k]
         k += 1
         if ch == "\n":
-            if nest_at is not None and pairer.stack:  # the outer quotation never closed
+            if nest_at is not None and pairer.stack and not (len(pairer.stack) == 1 and pairer.carried_to(i) is not None):
+                # The outer quotation never closed (and does not run on into the next paragraph)
                 (k, state), nest_at, nesting = nest_at, None, False
                 pairer.rollback(state)
                 continue

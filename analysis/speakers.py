@@ -239,7 +239,7 @@ ORG_WORDS = frozenset(
 _PARTICLES = frozenset({"de", "van", "von", "del", "della", "da", "di", "bin", "al", "der", "du", "le", "la", "st."})
 
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
+    r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
     r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
 )
 _BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
@@ -709,6 +709,9 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
     return best
 
 
+_INVERTED_BEFORE_RE = re.compile(r"[,!?][”\"’'][ \t\u00a0]+$")
+
+
 def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Mention | None:
     """The mention that speaks through cue ``v``, or None (a noun, a passive, no subject)."""
     if v.group()[0] <= "Z":
@@ -717,7 +720,11 @@ def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Ment
     if role == "none":
         return None
     if role == "verb" and not _object_participle(text, v) and not _coordinated(text, v):
-        return mention_before(text, v.start(), lo)
+        m = mention_before(text, v.start(), lo)
+        if m is None and _INVERTED_BEFORE_RE.search(text, max(0, v.start() - 4), v.start()):
+            # '“…,” said Jo Poe, who …': inverted after a quotation, the speaker follows
+            m = mention_after(text, v.end(), _paragraph_end(text, v.end(), _AFTER_WINDOW))
+        return m
     m = _participle_subject(text, lo, v.start())  # "Trump spoke, saying", "X decided to say"
     if m is None and role == "verb":
         m = mention_before(text, v.start(), lo)

@@ -57,6 +57,18 @@ def test_nesting_is_undone_when_the_outer_quote_never_closes():
     assert q.text == "We will win," and q.speaker == "Jo Poe"
 
 
+def test_nested_marks_in_a_quotation_that_runs_over_paragraphs():
+    text = 'Jo Poe wrote:\n\n"The rule is not about “fairness” at all.\n\n"It is about power."\n\nAfter.'
+    qs = [q for q in extract_quotes(text) if q.kind != "scare"]
+    assert len(qs) == 1
+    assert qs[0].text.startswith("The rule is not about “fairness”") and qs[0].text.endswith("about power.")
+
+
+def test_opening_curly_mark_typed_for_a_closing_one():
+    qs = extract_quotes("“We will not back down,“ said Jo Poe, the mayor. “Never again, not once.”")
+    assert [(q.text, q.speaker) for q in qs] == [("We will not back down,", "Jo Poe"), ("Never again, not once.", "Jo Poe")]
+
+
 def test_multi_paragraph_quote_opens_each_paragraph():
     text = "They wrote:\n\n“First part of the quote.\n\n“Second part ends here.”\n\nAfter."
     qs = extract_quotes(text)

@@ -413,3 +413,20 @@ def test_possessive_object_or_contraction_is_not_a_subject():
     assert q.speaker == "Al Roe"
     q = only("That’s because voters said “the count will take a week.”")
     assert q.speaker == "voters"
+
+
+def test_inverted_cue_in_the_previous_sentence_names_the_next_quote_speaker():
+    # The second quotation is too far from the first for a continuation; the
+    # previous sentence's cue is inverted ('said Ana Ruiz, who ...').
+    text = ("“We train here every day,” said Ana Ruiz, who runs the gym on the corner of Fifth Street and "
+            "Main, which has hosted a boxing class for children of the neighbourhood since the spring of 2010. "
+            "“They all come back.”")
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_party_and_state_appositive_is_skipped():
+    text = "Sen. Jo Poe, D-Calif., said the bill will pass “with strong support from both parties.”"
+    assert only(text).speaker == "Jo Poe"
+    text = "Rep. Jo Poe, R-N.Y., said the bill will pass “with strong support from both parties.”"
+    assert only(text).speaker == "Jo Poe"
