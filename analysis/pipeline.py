@@ -60,15 +60,19 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[Work]) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[ArticleResult | Reject], ChunkTally]:
     """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
     place, so every table's order is the input order whatever the engine.
     An article's terms are counted only when its work item asks for it (the
-    previous build's stored counts may already hold them).
+    previous build's stored counts may already hold them). With ``cache_to``
+    (the cache's path and the parent's stage versions) the worker stores the new stage outputs itself, so they are neither sent
+    back nor written by the parent (which shares the two cores with the workers).
     """
     results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _, _ in chunk]
+    if cache_to is not None:
+        _put_computed(_worker_cache(cache_to[0]), cache_to[1], chunk, results)
     part = ChunkTally()
     for (_, _, _, count_terms), res in zip(chunk, results):
         if not isinstance(res, ArticleResult):
@@ -79,6 +83,27 @@ def _work(chunk: list[Work]) -> tuple[list[ArticleResult | Reject], ChunkTally]:
                 counts = article_terms(res.row["text"])[1]
             part.add_article(res.row["outlet"], res.tally, res.target_hits, counts if count_terms else None)
     return results, part.finish()
+
+
+_WORKER_CACHES: dict[Path, StageCache] = {}
+
+
+def _worker_cache(path: Path) -> StageCache:
+    """This worker process's connection to the stage cache (opened once; SQLite serialises writers)."""
+    if path not in _WORKER_CACHES:
+        _WORKER_CACHES[path] = StageCache(path)
+    return _WORKER_CACHES[path]
+
+
+def _put_computed(cache: StageCache, versions: dict[str, str], chunk: list[Work],
+                  results: list[ArticleResult | Reject]) -> None:
+    """Store the stage outputs computed for this chunk (then drop them from the results)."""
+    cache.put((stage, versions[stage], key, value)
+              for (_, _, key, _), res in zip(chunk, results) if isinstance(res, ArticleResult) and key
+              for stage, value in res.computed.items())
+    for res in results:
+        if isinstance(res, ArticleResult):
+            res.computed = {}
 
 
 def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | Reject:
@@ -205,14 +230,13 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     try:
         records = iter_records(corpus, columns=columns)
         chunks = (_with_cache(chunk, cache, versions, terms.store) for chunk in _chunks(records, chunk_size))
-        for chunk, (results, part) in _run(chunks, engine, workers, scheduler):
+        for chunk, (results, part) in _run(chunks, engine, workers, scheduler,
+                                             (cache.path, versions) if cache is not None else None):
             tally.add(part)
             terms.note(chunk, results)
             summary.n_cached += sum(1 for item, c, _, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
-            if cache is not None:
-                cache.put((stage, versions[stage], key, value)
-                          for (_, _, key, _), res in zip(chunk, results) if isinstance(res, ArticleResult)
-                          for stage, value in res.computed.items())
+            if cache is not None:  # what the workers have not stored themselves
+                _put_computed(cache, versions, chunk, results)
             outputs.add(results)
             words = sum(r.row["n_words"] for r in results if isinstance(r, ArticleResult))
             summary.n_words += words
@@ -292,6 +316,7 @@ def _store_version() -> str:
 
 
 Work = tuple[RawRecord | Reject, dict[str, str], str | None, bool]  # item, cached outputs, text key, count terms?
+CacheTarget = tuple[Path, dict[str, str]]  # the stage cache's path, the stage versions
 
 
 def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
@@ -308,8 +333,13 @@ def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, 
             for item, k in zip(chunk, keys)]
 
 
-def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[list, tuple]]:
-    """Yield (chunk, results) in input order, whatever the engine."""
+def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None,
+         cache_to: CacheTarget | None = None) -> Iterator[tuple[list, tuple]]:
+    """Yield (chunk, results) in input order, whatever the engine.
+
+    Local worker processes store new stage outputs in the cache (``cache_to``)
+    themselves; Dask workers (maybe on other machines) send them back.
+    """
     if engine == "dask":
         from .dask_engine import run_dask
 
@@ -322,10 +352,10 @@ def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | Non
         for chunk in chunks:
             yield chunk, _work(chunk)
     else:
-        yield from _run_pool(chunks, workers)
+        yield from _run_pool(chunks, workers, cache_to)
 
 
-def _run_pool(chunks: Iterator[list], workers: int) -> Iterator[tuple[list, tuple]]:
+def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, tuple]]:
     import multiprocessing as mp
     from collections import deque
 
@@ -335,7 +365,7 @@ def _run_pool(chunks: Iterator[list], workers: int) -> Iterator[tuple[list, tupl
         for chunk in chunks:
             if not chunk:
                 continue
-            pending.append((chunk, pool.apply_async(_work, (chunk,))))
+            pending.append((chunk, pool.apply_async(_work, (chunk, cache_to))))
             # Bounded look-ahead keeps memory flat however large the corpus.
             while len(pending) >= workers * 2:
                 done_chunk, job = pending.popleft()

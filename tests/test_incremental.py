@@ -122,3 +122,15 @@ def test_a_build_without_the_cache_leaves_no_stored_counts(tmp_path):
     build(_write(tmp_path / "c1.jsonl", [_article(i) for i in range(5)]), out, workers=1, quiet=True,
           use_cache=False)
     assert not list(out.glob(".cache/terms*"))
+
+
+def test_worker_processes_store_their_stage_outputs_for_the_next_build(tmp_path):
+    rows = [_article(i) for i in range(30)]
+    out = tmp_path / "out"
+    build(_write(tmp_path / "c1.jsonl", rows), out, workers=2, chunk_size=4, quiet=True)
+    corpus = _write(tmp_path / "c2.jsonl", _changed(rows))
+    again = build(corpus, out, workers=2, chunk_size=4, quiet=True)
+    assert again.n_cached == 29 - 2  # all but the two edited texts
+    full = tmp_path / "full"
+    build(corpus, full, workers=1, chunk_size=4, quiet=True, use_cache=False)
+    assert _tables(out) == _tables(full)
