@@ -238,6 +238,7 @@ ORG_WORDS = frozenset(
 )
 _PARTICLES = frozenset({"de", "van", "von", "del", "della", "da", "di", "bin", "al", "der", "du", "le", "la", "st."})
 
+_PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
 _TOKEN_RE = re.compile(
     r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
     r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
@@ -247,7 +248,7 @@ _BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
 # The mark comes first so the regex engine can skip to candidate characters quickly.
 _SENT_END_RE = re.compile(
     r"[.!?…](?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)"
-    r"(?<!Gen\.)(?<!Lt\.)(?<!Col\.)(?<!Sgt\.)(?<!Prof\.)(?<!Rev\.)[\"”’')\]]*\s+"
+    r"(?<!Gen\.)(?<!Lt\.)(?<!Col\.)(?<!Sgt\.)(?<!Prof\.)(?<!Rev\.)[\"”’')\]]*\s++(?![a-z])"
 )
 
 # --------------------------------------------------------------------------
@@ -422,6 +423,8 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return None
         appositive = (k + 1, i - 1)
         i = _skip_paren(toks, k - 1)
+        if i >= 1 and _PARTY_TAG_RE.fullmatch(toks[i][2]) and toks[i - 1][2] == ",":
+            i -= 2  # 'Jo Poe, R-Ariz., speaking on CNN, said': the name before the tag
     if i < 0:
         return None
     tok = toks[i][2]

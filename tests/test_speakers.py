@@ -430,3 +430,12 @@ def test_party_and_state_appositive_is_skipped():
     assert only(text).speaker == "Jo Poe"
     text = "Rep. Jo Poe, R-N.Y., said the bill will pass “with strong support from both parties.”"
     assert only(text).speaker == "Jo Poe"
+    text = "Sen. Jo Poe, R-Ariz., speaking on a Sunday show, said the country needs “a real plan for the border.”"
+    assert only(text).speaker == "Jo Poe"
+
+
+def test_a_period_before_a_lowercase_word_ends_no_sentence():
+    # '(I-Vt.) said': the reporting clause's subject is found across the abbreviation.
+    text = "Sen. Jo Poe (I-Vt.) said Sunday that he was hoping for a turnout which “will help elect Ann Lee.”"
+    q = only(text)
+    assert q.speaker == "Jo Poe" and q.cue == "said"
