@@ -243,8 +243,7 @@ def _mark_spans(text: str) -> list[_Span]:
     """Outermost quotation spans found by pairing marks.
 
     Double marks of one style nest inside the other only when the outer
-    quotation then closes in the same paragraph or runs on into the next
-    (the inner quotations closed); otherwise the paragraph is
+    quotation then closes in the same paragraph; otherwise the paragraph is
     paired again from the inner mark with the rule that doubles do not nest
     (the outer mark was left open), so each mark is read at most twice.
 
@@ -266,8 +265,7 @@ def _mark_spans(text: str) -> list[_Span]:
         i, ch = marks[k]
         k += 1
         if ch == "\n":
-            if nest_at is not None and pairer.stack and not (len(pairer.stack) == 1 and pairer.carried_to(i) is not None):
-                # The outer quotation never closed (and does not run on into the next paragraph)
+            if nest_at is not None and pairer.stack:  # the outer quotation did not close in its paragraph
                 (k, state), nest_at, nesting = nest_at, None, False
                 pairer.rollback(state)
                 continue

@@ -57,11 +57,13 @@ def test_nesting_is_undone_when_the_outer_quote_never_closes():
     assert q.text == "We will win," and q.speaker == "Jo Poe"
 
 
-def test_nested_marks_in_a_quotation_that_runs_over_paragraphs():
+def test_nesting_in_a_quotation_that_runs_over_paragraphs_degrades_to_pieces():
+    # Nesting is kept only when the outer quotation closes in its paragraph (a
+    # long excerpt of another outlet's text is not swallowed whole); here the
+    # quoted words are still found, in pieces.
     text = 'Jo Poe wrote:\n\n"The rule is not about “fairness” at all.\n\n"It is about power."\n\nAfter.'
-    qs = [q for q in extract_quotes(text) if q.kind != "scare"]
-    assert len(qs) == 1
-    assert qs[0].text.startswith("The rule is not about “fairness”") and qs[0].text.endswith("about power.")
+    texts = [q.text for q in extract_quotes(text)]
+    assert "The rule is not about" in texts and "It is about power." in texts
 
 
 def test_opening_curly_mark_typed_for_a_closing_one():
