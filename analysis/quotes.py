@@ -336,7 +336,7 @@ def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]
         end = text.find("\n", j)
         end = len(text) if end < 0 else end
         note = _EDITOR_NOTE_RE.search(text, j, end)
-        end = note.start() if note else len(text[:end].rstrip())
+        end = note.start() if note else j + len(text[j:end].rstrip())  # not text[:end]: linear
         if count_words(text[j:end]) >= 3:
             blocks.append((_Span(j, end, j, end, "b"), att))
     return blocks

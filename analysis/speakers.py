@@ -528,6 +528,17 @@ _AFTER_WINDOW = 90
 _BEFORE_WINDOW = 260
 
 
+def _end_before_space(text: str, pos: int) -> int:
+    """``len(text[:pos].rstrip())`` without copying the text before ``pos``.
+
+    >>> _end_before_space("ab:  “c”", 5)
+    3
+    """
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _paragraph_start(text: str, pos: int, limit: int) -> int:
     cut = text.rfind("\n", max(0, pos - limit), pos)
     return max(0, pos - limit) if cut < 0 else cut + 1
@@ -851,10 +862,10 @@ def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES
     """
     lo = _paragraph_start(text, open_pos, _BEFORE_WINDOW)
     if lo > 0 and text[lo:open_pos].strip() == "":  # quote opens the paragraph
-        prev_end = text[: lo].rstrip()
-        if prev_end.endswith(":"):  # "They wrote:" introduces it
-            lo = _paragraph_start(text, len(prev_end), _BEFORE_WINDOW)
-            return _cue_in(text, lo, len(prev_end), open_pos, cues)
+        prev_end = _end_before_space(text, lo)
+        if prev_end and text[prev_end - 1] == ":":  # "They wrote:" introduces it
+            lo = _paragraph_start(text, prev_end, _BEFORE_WINDOW)
+            return _cue_in(text, lo, prev_end, open_pos, cues)
         return None
     starts = _sentence_starts(text, lo, open_pos)
     att = _cue_in(text, starts[-1], open_pos, open_pos, cues)
@@ -908,7 +919,7 @@ def context_attribution(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUE
     """
     lo = _paragraph_start(text, open_pos, _BEFORE_WINDOW)
     if lo > 0 and text[lo:open_pos].strip() == "":  # the quote opens a paragraph
-        prev_end = len(text[:lo].rstrip())
+        prev_end = _end_before_space(text, lo)
         if prev_end == 0:
             return None
         prev_lo = _paragraph_start(text, prev_end, 2 * _BEFORE_WINDOW)
