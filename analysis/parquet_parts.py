@@ -65,7 +65,8 @@ class RowGroupWriter:
     def write(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        columns = list(dict.fromkeys(key for row in rows for key in row))  # first-seen order
+        by_column = _transpose(rows)
+        columns = list(by_column)  # first-seen order
         if self.schema is None:
             known = list(self.base) if self.base is not None else []
             names = {f.name for f in known}
@@ -78,11 +79,12 @@ class RowGroupWriter:
         if late and self.open_schema:
             extra_values = [_extra_json({c: row.get(c) for c in late}) for row in rows]
         arrays = []
+        missing = [None] * len(rows)
         for fld in self.schema:
             if fld.name == EXTRA and extra_values is not None:
                 values = extra_values
             else:
-                values = [row.get(fld.name) for row in rows]
+                values = by_column.get(fld.name, missing)
             arrays.append(_to_arrow(values, fld.type))
         table = pa.Table.from_arrays(arrays, schema=self.schema)
         if self._writer is None:
@@ -97,6 +99,19 @@ class RowGroupWriter:
             pq.write_table(schema.empty_table(), self.path, compression="zstd")
             return
         self._writer.close()
+
+
+def _transpose(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Column name -> values, columns in first-seen order; None where a row lacks a column.
+
+    >>> _transpose([{"a": 1, "b": 2}, {"b": 3, "c": 4}])
+    {'a': [1, None], 'b': [2, 3], 'c': [None, 4]}
+    """
+    names = tuple(rows[0])
+    if all(tuple(row) == names for row in rows):  # the usual case, transposed in C
+        return {name: list(values) for name, values in zip(names, zip(*(row.values() for row in rows)))}
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    return {name: [row.get(name) for row in rows] for name in columns}
 
 
 def _to_arrow(values: list[Any], typ: pa.DataType) -> pa.Array:

@@ -119,9 +119,11 @@ def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFram
     for aid, outlet, text in zip(counted["article_id"], counted["outlet"], counted["text"]):
         for sentence in _SENTENCE_SPLIT_RE.split(str(text)):
             key = _sentence_key(sentence)
-            if len(key.split()) < MIN_SHARED_WORDS:
+            if key.count(" ") < MIN_SHARED_WORDS - 1:  # single-spaced: words = spaces + 1
                 continue
-            g = groups.setdefault(key, {"sentence": sentence.strip(" ,;:\"“”‘’'"), "outlets": set(), "articles": set()})
+            g = groups.get(key)
+            if g is None:  # most sentences are quoted once: build the entry only then
+                g = groups[key] = {"sentence": sentence.strip(" ,;:\"“”‘’'"), "outlets": set(), "articles": set()}
             g["outlets"].add(str(outlet))
             g["articles"].add(str(aid))
     rows = [
