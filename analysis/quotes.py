@@ -577,8 +577,10 @@ def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[st
         if q.speaker:
             by_speaker[q.speaker] += n
     top = max(by_speaker.values(), default=0)
+    # quote_share(text, quotes), without counting each quote's words a second time.
+    n_words = count_words(text) if isinstance(text, str) else 0
     return {
-        "quote_share": quote_share(text, quotes),
+        "quote_share": min(1.0, total_quoted / n_words) if n_words else 0.0,
         "n_quotes": len(counted),
         "n_speakers": len(by_speaker),
         "top_speaker_share": top / total_quoted if total_quoted else math.nan,
