@@ -273,3 +273,21 @@ def test_sharded_corpus_folder_and_glob_read_every_shard_in_order(tmp_path):
     assert [r.article_id for r in iter_records(shards / "part-[12].jsonl")] == ["a1", "a2"]
     with pytest.raises(CorpusError, match="no files match"):
         list(iter_records(shards / "nothing-*.jsonl"))
+
+
+@pytest.mark.parametrize("text", ["2016-09-20", "2016-09-20T10:11:12", "2016-09-20 10:11", "2016-09-20T10:11:12Z",
+                                  "2016-09-20T22:11:12-0500", "2016-09-20T10:11:12.5+02:00", "2016-02-30",
+                                  "0001-01-01", "2016-09-20T24:00"])
+def test_iso_dates_read_on_the_fast_path_equal_dateutil(text):
+    import datetime as dt
+
+    from dateutil import parser
+
+    try:
+        stamp = pd.Timestamp(parser.parse(text, default=dt.datetime(1900, 1, 1)))
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        expected = stamp.to_pydatetime() if pd.Timestamp("1678-01-01") <= stamp < pd.Timestamp("2262-01-01") else None
+    except ValueError:
+        expected = None
+    assert parse_date(text) == expected
