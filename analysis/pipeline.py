@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections import Counter
 import os
 import shutil
 import sys
@@ -34,7 +33,7 @@ from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
 from .storage import build_lock, replace_tree, write_parquet_atomic, write_text_atomic
 from .tallies import ChunkTally, OutletTally, article_terms
-from .term_store import StoreWriter, TermStore
+from .term_store import StoreStale, TermBook, TermStore
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 3
 CACHE_DIR_NAME = ".cache"
@@ -67,8 +66,9 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[
     place, so every table's order is the input order whatever the engine.
     An article's terms are counted only when its work item asks for it (the
     previous build's stored counts may already hold them). With ``cache_to``
-    (the cache's path and the parent's stage versions) the worker stores the new stage outputs itself, so they are neither sent
-    back nor written by the parent (which shares the two cores with the workers).
+    (the cache's path and the parent's stage versions) the worker stores the
+    new stage outputs itself, so they are neither sent back nor written by
+    the parent (which shares the cores with the workers).
     """
     results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _, _ in chunk]
     if cache_to is not None:
@@ -187,7 +187,7 @@ def build(
             args = (Path(corpus), staging, out_dir, workers, engine, scheduler, columns, chunk_size, use_cache, quiet)
             try:
                 summary = _build_into(*args, use_store=True)
-            except _StoreStale:  # rare: the stage cache lost a text the stored counts need
+            except StoreStale:  # rare: the stage cache lost a text the stored counts need
                 shutil.rmtree(staging)
                 staging.mkdir(parents=True)
                 summary = _build_into(*args, use_store=False)
@@ -224,7 +224,7 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     outputs = _Outputs(staging)
     cache = StageCache(out_dir / CACHE_DIR_NAME / "stages.sqlite") if use_cache else None
     versions = {name: stage_version(name) for name in STAGES}
-    terms = _TermBook(out_dir / CACHE_DIR_NAME, cache, versions["clean"], use_store)
+    terms = TermBook(out_dir / CACHE_DIR_NAME, cache, versions["clean"], use_store)
     progress = Progress(quiet=quiet)
     tally = OutletTally(staging / ".tally", base=terms.store, keep=terms.writer)
     try:
@@ -252,67 +252,9 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         progress.close()
         tally.close()
         terms.close()
+        if cache is not None:
+            cache.close()
     return summary
-
-
-class _StoreStale(Exception):
-    """The stored term counts include an article whose cleaned text is no longer cached."""
-
-
-class _TermBook:
-    """The build's bookkeeping for stored term counts (see :mod:`analysis.term_store`)."""
-
-    def __init__(self, cache_dir: Path, cache: StageCache | None, clean_version: str, use_store: bool) -> None:
-        self.cache_dir, self.cache, self.clean_version = cache_dir, cache, clean_version
-        self.version = _store_version()
-        usable = cache is not None and use_store
-        self.store = TermStore.load(cache_dir, self.version) if usable else None
-        self.writer = StoreWriter(cache_dir) if cache is not None else None
-        self.manifest: Counter = Counter()
-
-    def note(self, chunk: list[Work], results: list[ArticleResult | Reject]) -> None:
-        """Record which articles the new counts include; release claims of rejected ones."""
-        for (item, _, key, count_terms), res in zip(chunk, results):
-            if key is None or not isinstance(item, RawRecord) or not isinstance(item.outlet, str):
-                continue
-            if isinstance(res, ArticleResult):
-                self.manifest[(key, item.outlet)] += 1
-            elif not count_terms and self.store is not None:
-                self.store.release(key, item.outlet)
-
-    def subtract_removed(self, tally: OutletTally) -> None:
-        """Take away the terms of stored articles that this build's input no longer has."""
-        if self.store is None or not (gone := self.store.unclaimed()):
-            return
-        texts = self.cache.get("clean", self.clean_version, sorted({k for k, _, _ in gone}))
-        if len(texts) < len({k for k, _, _ in gone}):
-            raise _StoreStale("a removed article's cleaned text is not in the stage cache")
-        part = ChunkTally()
-        for key, outlet, copies in gone:
-            summary, counts = article_terms(json.loads(texts[key])["text"])
-            for _ in range(copies):
-                part.add_article(outlet, summary, {}, counts)
-        tally.subtract_terms(part.finish().terms)
-
-    def commit(self) -> None:
-        if self.writer is not None:
-            self.writer.commit(self.version, self.manifest)
-            self.writer = None
-
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.abort()
-        if self.cache is not None:
-            self.cache.close()
-
-
-def _store_version() -> str:
-    """Stored term counts depend on the tally stage (and so on cleaning) and on the outlet aliases."""
-    import hashlib
-
-    digest = hashlib.blake2b(stage_version("tally").encode(), digest_size=8)
-    digest.update(config.OUTLET_ALIASES_FILE.read_bytes() if config.OUTLET_ALIASES_FILE.exists() else b"")
-    return digest.hexdigest()
 
 
 Work = tuple[RawRecord | Reject, dict[str, str], str | None, bool]  # item, cached outputs, text key, count terms?

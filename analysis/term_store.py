@@ -34,11 +34,22 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import config
+from .article import ArticleResult, stage_version
+from .records import RawRecord
 from .storage import write_text_atomic
+from .tallies import ChunkTally, article_terms
+
+if TYPE_CHECKING:
+    from .cache import StageCache
+    from .pipeline import Work
+    from .records import Reject
+    from .tallies import OutletTally
 
 POINTER = "terms.json"
 _MANIFEST_SCHEMA = pa.schema([("key", pa.string()), ("outlet", pa.string()), ("n", pa.int64())])
@@ -137,3 +148,67 @@ def discard_store(cache_dir: Path) -> None:
     for old in cache_dir.glob("terms-*"):
         if old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
+
+
+class StoreStale(Exception):
+    """The stored term counts include an article whose cleaned text is no longer cached."""
+
+
+class TermBook:
+    """A build's bookkeeping for stored term counts: load, claim, subtract, commit.
+
+    The build creates one, passes ``store`` and ``writer`` to its
+    :class:`analysis.tallies.OutletTally`, calls :meth:`note` for each chunk's
+    results, :meth:`subtract_removed` after the last chunk and :meth:`commit`
+    once the tables are written.
+    """
+
+    def __init__(self, cache_dir: Path, cache: StageCache | None, clean_version: str, use_store: bool) -> None:
+        self.cache_dir, self.cache, self.clean_version = cache_dir, cache, clean_version
+        self.version = store_version()
+        usable = cache is not None and use_store
+        self.store = TermStore.load(cache_dir, self.version) if usable else None
+        self.writer = StoreWriter(cache_dir) if cache is not None else None
+        self.manifest: Counter = Counter()
+
+    def note(self, chunk: list[Work], results: list[ArticleResult | Reject]) -> None:
+        """Record which articles the new counts include; release claims of rejected ones."""
+        for (item, _, key, count_terms), res in zip(chunk, results):
+            if key is None or not isinstance(item, RawRecord) or not isinstance(item.outlet, str):
+                continue
+            if isinstance(res, ArticleResult):
+                self.manifest[(key, item.outlet)] += 1
+            elif not count_terms and self.store is not None:
+                self.store.release(key, item.outlet)
+
+    def subtract_removed(self, tally: OutletTally) -> None:
+        """Take away the terms of stored articles that this build's input no longer has."""
+        if self.store is None or not (gone := self.store.unclaimed()):
+            return
+        texts = self.cache.get("clean", self.clean_version, sorted({k for k, _, _ in gone}))
+        if len(texts) < len({k for k, _, _ in gone}):
+            raise StoreStale("a removed article's cleaned text is not in the stage cache")
+        part = ChunkTally()
+        for key, outlet, copies in gone:
+            summary, counts = article_terms(json.loads(texts[key])["text"])
+            for _ in range(copies):
+                part.add_article(outlet, summary, {}, counts)
+        tally.subtract_terms(part.finish().terms)
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit(self.version, self.manifest)
+            self.writer = None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+
+
+def store_version() -> str:
+    """Stored term counts depend on the tally stage (and so on cleaning) and on the outlet aliases."""
+    import hashlib
+
+    digest = hashlib.blake2b(stage_version("tally").encode(), digest_size=8)
+    digest.update(config.OUTLET_ALIASES_FILE.read_bytes() if config.OUTLET_ALIASES_FILE.exists() else b"")
+    return digest.hexdigest()

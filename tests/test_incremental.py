@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from analysis import pipeline, tallies
+from analysis import pipeline, tallies, term_store
 from analysis.pipeline import build
 
 SENTENCES = [
@@ -53,6 +53,7 @@ def counted(monkeypatch):
 
     monkeypatch.setattr(tallies, "article_terms", spy)
     monkeypatch.setattr(pipeline, "article_terms", spy)
+    monkeypatch.setattr(term_store, "article_terms", spy)
     return calls
 
 
@@ -94,7 +95,7 @@ def test_stored_counts_of_another_version_are_not_used(tmp_path, counted, monkey
     build(_write(tmp_path / "c1.jsonl", rows), out, workers=1, quiet=True)
     counted.clear()
     # What a new alias table or new tally code does to the store's version.
-    monkeypatch.setattr(pipeline, "_store_version", lambda: "another version")
+    monkeypatch.setattr(term_store, "store_version", lambda: "another version")
     corpus = _write(tmp_path / "c2.jsonl", _changed(rows))
     build(corpus, out, workers=1, quiet=True)
     assert len(counted) == 11  # every article of the new corpus, nothing subtracted
