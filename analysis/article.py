@@ -105,10 +105,9 @@ def _run_clean(raw_text: str) -> dict[str, Any]:
 
 def _run_quotes(text: str) -> dict[str, Any]:
     from .quotes import Quote, article_quote_stats, extract_quotes
-
-    names = [f.name for f in dataclasses.fields(Quote)]
     from .tokens import count_words
 
+    names = [f.name for f in dataclasses.fields(Quote)]
     quotes = extract_quotes(text)
     return {"quotes": [{name: getattr(q, name) for name in names} for q in quotes],
             "n_words": [count_words(q.text) for q in quotes], "stats": article_quote_stats(text, quotes)}

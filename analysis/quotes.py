@@ -547,12 +547,15 @@ def quote_share(text: str, quotes: list[Quote] | None = None) -> float:
     """
     if not isinstance(text, str):
         return 0.0
-    total = count_words(text)
-    if total == 0:
-        return 0.0
     if quotes is None:
         quotes = extract_quotes(text)
-    return min(1.0, quoted_words(text, quotes) / total)
+    return _share(quoted_words(text, quotes), text)
+
+
+def _share(quoted: int, text: str) -> float:
+    """``quoted`` words as a share of the body's words (0.0 for a text without words)."""
+    total = count_words(text) if isinstance(text, str) else 0
+    return min(1.0, quoted / total) if total else 0.0
 
 
 def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[str, float | int]:
@@ -577,10 +580,8 @@ def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[st
         if q.speaker:
             by_speaker[q.speaker] += n
     top = max(by_speaker.values(), default=0)
-    # quote_share(text, quotes), without counting each quote's words a second time.
-    n_words = count_words(text) if isinstance(text, str) else 0
     return {
-        "quote_share": min(1.0, total_quoted / n_words) if n_words else 0.0,
+        "quote_share": _share(total_quoted, text),  # quote_share(), each quote counted once
         "n_quotes": len(counted),
         "n_speakers": len(by_speaker),
         "top_speaker_share": top / total_quoted if total_quoted else math.nan,

@@ -240,8 +240,13 @@ class OutletTally:
             path = self.folder / f"terms-{b:02d}.parquet"
             parts.append(pq.read_table(path))
             path.unlink()
-        table = _sum_pairs(pa.concat_tables(parts)) if parts else _TERM_SCHEMA.empty_table()
-        if self.base is not None:  # terms of removed articles only: now counted 0 times
+        if self.base is None:  # the spill file's row groups may repeat a pair
+            table = _sum_pairs(parts[0]) if parts else _TERM_SCHEMA.empty_table()
+        elif len(parts) == 1:  # stored counts, one row per pair, untouched by this build
+            table = parts[0]
+        else:
+            table = _sum_pairs(pa.concat_tables(parts))
+            # terms only removed articles had are now counted 0 times
             table = table.filter(pc.greater(table.column("count"), 0))
         if self.keep is not None:
             self.keep.write_bucket(b, table)

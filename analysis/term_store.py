@@ -19,7 +19,7 @@ version and the outlet aliases); any other version starts from nothing.
 >>> import tempfile
 >>> from collections import Counter
 >>> folder = Path(tempfile.mkdtemp())
->>> save_store(folder, "v1", Counter({("k1", "A"): 1}), [])
+>>> StoreWriter(folder).commit("v1", Counter({("k1", "A"): 1}))
 >>> store = TermStore.load(folder, "v1")
 >>> store.claim("k1", "A"), store.claim("k1", "A"), store.unclaimed()
 (True, False, [])
@@ -32,7 +32,6 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,23 +132,6 @@ class StoreWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def save_store(cache_dir: Path, version: str, manifest: Counter,
-               buckets: Iterable[tuple[int, pa.Table]]) -> None:
-    """Write a whole store at once (see :class:`StoreWriter`)."""
-    writer = StoreWriter(cache_dir)
-    for b, table in buckets:
-        writer.write_bucket(b, table)
-    writer.commit(version, manifest)
-
-
-def discard_store(cache_dir: Path) -> None:
-    """Forget any stored counts (the next build counts every article)."""
-    (cache_dir / POINTER).unlink(missing_ok=True)
-    for old in cache_dir.glob("terms-*"):
-        if old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-
-
 class StoreStale(Exception):
     """The stored term counts include an article whose cleaned text is no longer cached."""
 
@@ -185,8 +167,9 @@ class TermBook:
         """Take away the terms of stored articles that this build's input no longer has."""
         if self.store is None or not (gone := self.store.unclaimed()):
             return
-        texts = self.cache.get("clean", self.clean_version, sorted({k for k, _, _ in gone}))
-        if len(texts) < len({k for k, _, _ in gone}):
+        keys = sorted({k for k, _, _ in gone})
+        texts = self.cache.get("clean", self.clean_version, keys)
+        if len(texts) < len(keys):
             raise StoreStale("a removed article's cleaned text is not in the stage cache")
         part = ChunkTally()
         for key, outlet, copies in gone:
