@@ -70,6 +70,8 @@ class Quote:
 # --------------------------------------------------------------------------
 
 # '' (two apostrophes) stands for a double mark in some archives (''Jobs,'' she said).
+# It is matched as one token either way, so that when those marks are not
+# wanted it is skipped whole rather than read as two single quotes.
 _MARK_RE = re.compile(r"''|[\"'“”‘’«»„‟‹›\n]")
 _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
@@ -239,7 +241,7 @@ def _double_style(ch: str) -> str:
     return "straight" if ch == '"' or ch == "''" else "curly"
 
 
-def _mark_spans(text: str) -> list[_Span]:
+def _mark_spans(text: str, apostrophe_pairs: bool = False) -> list[_Span]:
     """Outermost quotation spans found by pairing marks.
 
     Double marks of one style nest inside the other only when the outer
@@ -253,6 +255,8 @@ def _mark_spans(text: str) -> list[_Span]:
     [(3, 10)]
     >>> [(s.start, s.end) for s in _mark_spans('a "b “c” d')]
     [(3, 4), (6, 7)]
+    >>> [(s.start, s.end) for s in _mark_spans("''b'' c", apostrophe_pairs=True)]
+    [(2, 3)]
     """
     pairer = _Pairer(text)
     # A line break ends a paragraph; the text's end is one more.
@@ -272,7 +276,7 @@ def _mark_spans(text: str) -> list[_Span]:
             pairer.end_paragraph(i)
             nest_at, nesting = None, True
             continue
-        if i == pairer.skip:
+        if i == pairer.skip or (ch == "''" and not apostrophe_pairs):
             continue
         role = _mark_role(text, i, ch, pairer.counts["d"], pairer.counts["s"])
         if role is None:
@@ -376,6 +380,28 @@ def _framed(text: str, open_pos: int) -> bool:
     return False
 
 
+# Where the sentence holding a mark starts: after . ! ? (and any closing marks) and a space, or a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
+_REPORTED_WINDOW = 240  # characters looked back for the sentence's cue
+
+
+def _reported(text: str, open_pos: int, cues: CueLexicon) -> bool:
+    """True when the sentence before the mark reports speech: 'Roe said the plan was “a mess”'.
+
+    A short fragment in marks inside indirect speech reproduces the speaker's
+    words (a partial quote); in the writer's own sentence it is a scare quote.
+
+    >>> from analysis.speakers import DEFAULT_CUES
+    >>> t = 'Roe said the plan was “a mess.” The “plan” is new.'
+    >>> _reported(t, 22, DEFAULT_CUES), _reported(t, 36, DEFAULT_CUES)
+    (True, False)
+    """
+    lo = max(0, open_pos - _REPORTED_WINDOW)
+    for m in _SENTENCE_END_RE.finditer(text, lo, open_pos):
+        lo = m.end()
+    return bool(cues.verb_re.finditer(text, lo, open_pos) or cues.after_re.search(text, lo, open_pos))
+
+
 def _is_title(quoted: str) -> bool:
     """Title Case phrase without final punctuation: a show, book or document title.
 
@@ -404,12 +430,13 @@ def _names_a_work(text: str, open_pos: int) -> bool:
     return _WORK_BEFORE_RE.search(text, max(0, open_pos - 12), open_pos) is not None
 
 
-def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool) -> str:
+def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool, cues: CueLexicon) -> str:
     """Kind of a marked span from its cue, position, length and marks.
 
     In a text that quotes with double marks, single marks without a cue are
     headlines' or scare quotes; in one that quotes with single marks (British
-    style) they are quotations.
+    style) they are quotations.  A short fragment is partial when a framing
+    cue ("calling") or a sentence of reported speech leads to it.
     """
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
@@ -423,7 +450,7 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     if _is_title(quoted):
         return "scare"
     if count_words(quoted) <= SHORT_QUOTE_WORDS:
-        return "partial" if _framed(text, span.open_pos) else "scare"
+        return "partial" if _framed(text, span.open_pos) or _reported(text, span.open_pos, cues) else "scare"
     return "direct" if opens else "partial"
 
 
@@ -434,12 +461,12 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
 _CONTINUATION_GAP = 160
 
 
-def _candidates(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution | None, str]]:
+def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[tuple[_Span, Attribution | None, str]]:
     """Blocks and mark spans in text order, each with its attribution and kind."""
     blocks = _block_spans(text, cues)
     found: list[tuple[_Span, Attribution | None, str]] = [(s, a, "block") for s, a in blocks]
     b = 0
-    spans = _mark_spans(text)
+    spans = _mark_spans(text, apostrophe_pairs)
     n_single = sum(1 for s in spans if s.kind == "s")
     single_secondary = len(spans) - n_single >= n_single > 0 or (n_single == 0)
     for span in spans:
@@ -448,17 +475,24 @@ def _candidates(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution | 
         if b < len(blocks) and blocks[b][0].start < span.close_end:
             continue  # inside a block quotation: part of it
         att = find_attribution(text, span.open_pos, span.close_end, cues) or colon_attribution(text, span.open_pos)
-        found.append((span, att, _classify(text, span, att, single_secondary)))
+        found.append((span, att, _classify(text, span, att, single_secondary, cues)))
     found.sort(key=lambda item: item[0].start)
     return found
 
 
-def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
+def extract_quotes(text: str, cues: CueLexicon | None = None, *, apostrophe_pairs: bool = False) -> list[Quote]:
     """Quotations in ``text``, in order, with kind, speaker and cue.
 
     Never raises on odd text; unbalanced marks degrade to fewer or shorter
     quotes.  ``cues`` is a lexicon from :func:`analysis.speakers.load_cues`
     (default: the package's reporting-verbs list).
+
+    The marks are “ ” „ « » and straight " for double quotes, ‘ ’ ‹ › and
+    straight ' for single ones.  Some archives (LexisNexis copies of the New
+    York Times) write each double mark as two apostrophes; pass
+    ``apostrophe_pairs=True`` to read ''…'' as a quotation too.  Off by
+    default: the build, and PolNeAR's gold, count only the marks above, and
+    an unread '' pair is skipped whole (never taken for two single quotes).
 
     >>> q = extract_quotes('Anthony Romero spoke. “We have a plan,” he said.')[0]
     >>> q.text, q.kind, q.speaker, q.speaker_start, q.cue
@@ -470,7 +504,7 @@ def extract_quotes(text: str, cues: CueLexicon | None = None) -> list[Quote]:
     resolver = SpeakerResolver(text, cues)
     quotes: list[Quote] = []
     last: Quote | None = None
-    for span, att, kind in _candidates(text, cues):
+    for span, att, kind in _candidates(text, cues, apostrophe_pairs):
         q = Quote(span.start, span.end, text[span.start : span.end], kind)
         if kind in COUNTED_KINDS:
             if att is not None:

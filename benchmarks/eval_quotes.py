@@ -14,7 +14,8 @@ The NAIVE extractor (everything between paired double quotation marks: an
 opening “ or " paired with the next closing ” or ") runs in the same pass for
 comparison.  The README-gold table is primary; two labelled DIAGNOSTIC tables
 follow: one where '' pairs (the NYT archive's quotation marks) count as marks in
-the gold, and one scoring only our quotes of a kind the gold can contain.  Tune
+the gold and ours reads them too (``extract_quotes(..., apostrophe_pairs=True)``),
+and one scoring only our quotes of a kind the gold can contain.  Tune
 on train, report on dev::
 
     python benchmarks/eval_quotes.py --split dev
@@ -208,7 +209,7 @@ def evaluate(records: list[dict], apostrophe_pairs: bool = False, marked_only: b
         n_gold += len(gold)
         words = [m.span() for m in WORD_RE.finditer(text)]
         gold_ids = _word_ids(words, [g[0] for g in gold])
-        quotes = extract_quotes(text)
+        quotes = extract_quotes(text, apostrophe_pairs=apostrophe_pairs)
         if marked_only:
             quotes = [q for q in quotes if _gold_marked(text, q, apostrophe_pairs)]
         spans = {"ours": [(q.start, q.end) for q in quotes if q.kind in COUNTED_KINDS], "naive": naive_spans(text)}

@@ -122,9 +122,24 @@ def test_partial_quote_after_framing_cue():
     assert extract_quotes("Critics called it “a disaster” on Monday.")[0].kind == "partial"
 
 
-def test_double_apostrophe_archive_marks():
-    (q,) = extract_quotes("''Jobs, jobs, jobs,'' Mrs. Clinton said.")
-    assert q.text == "Jobs, jobs, jobs," and q.kind == "direct"
+def test_short_fragment_in_reported_speech_is_partial():
+    text = "Jo Poe said the mayor was reduced to “taunts and insults” after the vote."
+    (q,) = extract_quotes(text)
+    assert q.kind == "partial" and q.speaker == "Jo Poe"
+    # "according to" reports too; a cue in the previous sentence does not reach the fragment.
+    assert extract_quotes("According to Jo Poe, the deal is “a dud” now.")[0].kind == "partial"
+    assert extract_quotes("Jo Poe said so. The “reform” is new.")[0].kind == "scare"
+    # A title stays a title even in reported speech.
+    assert extract_quotes("Jo Poe said she reads “The Daily Planet” at home.")[0].kind == "scare"
+
+
+def test_double_apostrophe_archive_marks_are_opt_in():
+    text = "''Jobs, jobs, jobs,'' Mrs. Clinton said. It's the ''crisis,'' he said."
+    (q, _) = extract_quotes(text, apostrophe_pairs=True)
+    assert q.text == "Jobs, jobs, jobs," and q.kind == "direct" and q.speaker == "Clinton"
+    # By default a '' pair is no mark, and never two single quotes either.
+    assert extract_quotes(text) == []
+    assert quote_share("''Go,'' she said. ‘Stop,’ he said.") == pytest.approx(1 / 6)
 
 
 def test_quote_share_and_stats():

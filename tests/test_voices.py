@@ -152,6 +152,8 @@ def test_eval_marked_only_view_drops_block_and_apostrophe_quotes():
     quotes = extract_quotes(text)
     kept = [q.text for q in quotes if ev._gold_marked(text, q, False)]
     assert kept == ["We stay here now,"]
+    # read as marks only on request; then the view keeps them when '' counts
+    quotes = extract_quotes(text, apostrophe_pairs=True)
     assert [q.text for q in quotes if ev._gold_marked(text, q, True)] == ["No more,", "We stay here now,"]
 
 
