@@ -439,3 +439,34 @@ def test_a_period_before_a_lowercase_word_ends_no_sentence():
     text = "Sen. Jo Poe (I-Vt.) said Sunday that he was hoping for a turnout which “will help elect Ann Lee.”"
     q = only(text)
     assert q.speaker == "Jo Poe" and q.cue == "said"
+
+
+# The public names analysis.speakers had before its cue lexicon, mentions,
+# names and resolver moved to modules of their own; callers import them from here.
+SPEAKERS_API = {
+    "DEFAULT_CUES", "FIRST_NAME_GENDER", "ORG_WORDS", "PRONOUNS", "SHORT_FORMS", "TITLE_WORDS",
+    "Attribution", "CueLexicon", "Mention", "SpeakerResolver", "attribution_after", "attribution_before",
+    "colon_attribution", "context_attribution", "cue_role", "find_attribution", "inverted_subject",
+    "is_person_name", "load_cues", "mention_after", "mention_before", "normalise_name", "parse_cues",
+    "same_given_name", "same_person_name", "tail_attribution",
+}
+
+
+def test_speakers_still_exports_every_public_name():
+    import analysis.speakers as speakers
+
+    assert set(speakers.__all__) == SPEAKERS_API
+    assert all(getattr(speakers, name, None) is not None for name in SPEAKERS_API)
+
+
+def test_quotes_stage_version_covers_every_module_of_attribution():
+    # A change to any module that attributes quotations must invalidate cached quotes.
+    import inspect
+
+    import analysis.speakers as speakers
+    from analysis.article import STAGES
+
+    objects = [getattr(speakers, name) for name in SPEAKERS_API]
+    homes = {inspect.getmodule(obj).__name__ for obj in objects if inspect.isclass(obj) or inspect.isfunction(obj)}
+    assert {"analysis.cues", "analysis.mentions", "analysis.names", "analysis.resolver", "analysis.speakers"} <= homes
+    assert homes <= set(STAGES["quotes"].modules)

@@ -1,0 +1,333 @@
+"""Speaker mentions: the span of text that a reporting cue names as its source.
+
+A mention is a name ("Anthony Romero"), a pronoun ("he"), an organisation
+("the ACLU") or a noun phrase ("the letter", "Poe’s spokesman").
+:func:`mention_before` finds the subject that ends where a cue starts ("Romero
+said"), :func:`mention_after` the source right after an inverted cue ("said
+Romero", "according to the ACLU").  Each look-up tokenises only a short window
+around one position, so the cost does not grow with the article's length.
+
+>>> s = "Poe’s spokesman, Al Roe, said"
+>>> mention_before(s, s.index("said"), 0)
+Mention(start=17, end=23, text='Al Roe', kind='person')
+>>> m = mention_after("according to the ACLU.", 13, 22)
+>>> m.text, m.kind
+('ACLU', 'org')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.names import _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind, normalise_name
+
+# --------------------------------------------------------------------------
+# Word lists that decide what a mention is
+# --------------------------------------------------------------------------
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_SKIP_BEFORE_VERB = frozenset(
+    "has have had also already previously later then once would will could may "
+    "might reportedly recently publicly repeatedly further again never not did does "
+    "do just still often even who which that simply initially first is are was were been being".split()
+)
+_BARE_SOURCES = frozenset(
+    "officials sources critics experts analysts aides advocates supporters opponents "
+    "people democrats republicans residents lawmakers prosecutors police witnesses "
+    "investigators observers researchers economists scientists activists voters "
+    "protesters organizers officers agents".split()
+)
+
+_PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
+_TOKEN_RE = re.compile(
+    r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
+)
+_BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
+
+# --------------------------------------------------------------------------
+# Mentions
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names a speaker, with its kind.
+
+    kind is "pronoun", "person", "org" (organisation) or "np" (a noun phrase
+    such as "the letter" or "a source").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_boundary(tok: str) -> bool:
+    """True for a punctuation token that the mention cannot cross."""
+    return tok in _BOUNDARY_TOKENS
+
+
+def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the first token of the capitalised name run that ends at toks[i]."""
+    j = i
+    while j - 1 >= 0:
+        prev = toks[j - 1][2]
+        if _is_cap(prev) or prev.lower() in _PARTICLES:
+            j -= 1
+            continue
+        break
+    while j < i and toks[j][2].lower().rstrip(".") in _STOP_CAPS:
+        j += 1
+    while j < i and toks[j][2].lower() in _PARTICLES:
+        j += 1
+    return j
+
+
+def _mention_from_run(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention:
+    span = text[toks[j][0] : toks[i][1]]
+    after_the = j > 0 and toks[j - 1][2].lower() == "the"
+    # Judge person vs organisation on the name without its job title
+    # ("America First Legal Senior Vice President Reed D. Rubenstein" is a person).
+    return Mention(toks[j][0], toks[i][1], span, _name_kind(normalise_name(span).split(), after_the))
+
+
+def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+    """A lowercase noun phrase ending at toks[i]: "the letter", "a senior official",
+    "Jo Poe’s former campaign manager"."""
+    for j in range(i, max(-1, i - 5), -1):
+        tok = toks[j][2]
+        if _is_boundary(tok):
+            break
+        if tok.lower() in _DETERMINERS:
+            return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
+    found = _possessive_np(text, toks, i)
+    if found is not None:
+        return found
+    if toks[i][2].lower() in _BARE_SOURCES:
+        return Mention(toks[i][0], toks[i][1], toks[i][2], "np")
+    return None
+
+
+_CAP_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*(?:['’]s|s['’])")
+# "That’s", "It’s", "Let’s", "Here’s": contractions, not possessives
+_POSSESSOR_STOPS = PRONOUNS | frozenset("that this there here what who where how why when let".split())
+_NOT_IN_NP = _SKIP_BEFORE_VERB | frozenset("and but or nor so then when while because if as than".split())
+_NP_OPENERS = frozenset("and but while as because then when so that".split())
+
+
+def _possessive_np(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+    """A noun phrase that a possessive name opens and that starts its clause,
+    ending at toks[i]: "Obama’s former campaign strategist", "Poe’s office".
+
+    >>> s = "Obama’s former campaign strategist"
+    >>> _possessive_np(s, _tokens(s, 0, len(s)), 3).text
+    'Obama’s former campaign strategist'
+    """
+    j = i - 1
+    while j >= 0 and i - j <= 4 and not _CAP_POSSESSIVE_RE.fullmatch(toks[j][2]):
+        low = toks[j][2].lower()
+        if _is_boundary(low) or low in _NOT_IN_NP or low.endswith("ly"):
+            return None
+        j -= 1
+    if j < 0 or i - j > 4 or toks[i][2].lower() in _NOT_IN_NP or toks[i][2].endswith("ly"):
+        return None
+    if _POSSESSIVE_RE.sub("", toks[j][2]).lower() in _POSSESSOR_STOPS:
+        return None
+    k = _run_back(toks, j)
+    if k > 0 and not (_is_boundary(toks[k - 1][2]) or toks[k - 1][2].lower() in _NP_OPENERS):
+        return None  # 'He criticized Poe’s record': an object, not the subject
+    return Mention(toks[k][0], toks[i][1], text[toks[k][0] : toks[i][1]], "np")
+
+
+_PLACE_HEADS = frozenset(
+    "capital city state town county country district region village province area neighborhood "
+    "neighbourhood suburb island nation borough parish municipality homeland hometown".split()
+)
+
+
+def _names_a_place(word: str) -> bool:
+    """True for a noun whose appositive is a place, not a speaker: 'the state capital, Sacramento,'.
+
+    >>> _names_a_place("capital"), _names_a_place("spokesman")
+    (True, False)
+    """
+    return word.lower() in _PLACE_HEADS
+
+
+def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int) -> Mention | None:
+    """The person name that fills toks[a..b] (an appositive between commas), else None."""
+    if a > b or not all(_is_cap(t[2]) and not _is_boundary(t[2]) or t[2].lower() in _PARTICLES for t in toks[a : b + 1]):
+        return None  # not only a name: 'a lawyer for Jo Poe'
+    if toks[a][2].lower().rstrip(".") in _STOP_CAPS:
+        return None
+    m = _mention_from_run(text, toks, a, b)
+    return m if m.kind == "person" else None
+
+
+def mention_before(text: str, pos: int, lo: int) -> Mention | None:
+    """The mention that is the subject of a verb starting at ``pos``.
+
+    Skips auxiliaries and adverbs ("has also said") and one appositive
+    ("Romero, the ACLU's director, said").  Looks no further back than ``lo``.
+
+    >>> s = "ACLU Executive Director Anthony Romero told Maddow"
+    >>> mention_before(s, s.index("told"), 0).text
+    'ACLU Executive Director Anthony Romero'
+    """
+    toks = _tokens(text, max(lo, pos - 160), pos)
+    i = _skip_paren(toks, len(toks) - 1)
+    while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE_VERB:
+        i -= 1
+    appositive = None
+    if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
+        k = i - 1
+        while k >= 0 and toks[k][2] not in ",.":
+            k -= 1
+        if k < 0 or toks[k][2] != "," or i - k > 16:
+            return None
+        appositive = (k + 1, i - 1)
+        i = _skip_paren(toks, k - 1)
+        if i >= 1 and _PARTY_TAG_RE.fullmatch(toks[i][2]) and toks[i - 1][2] == ",":
+            i -= 2  # 'Jo Poe, R-Ariz., speaking on CNN, said': the name before the tag
+    if i < 0:
+        return None
+    tok = toks[i][2]
+    if tok.lower() in PRONOUNS:
+        return Mention(toks[i][0], toks[i][1], tok, "pronoun")
+    if _is_cap(tok) and not _is_boundary(tok):
+        j = _run_back(toks, i)
+        if toks[j][2].lower().rstrip(".") in _STOP_CAPS:
+            return None
+        return _mention_from_run(text, toks, j, i)
+    if tok[:1].isalpha():
+        np = _np_back(text, toks, i)
+        if np is not None and appositive is not None and not _names_a_place(tok):
+            # 'Poe’s spokesman, Al Roe, said': the name in the appositive speaks
+            return _appositive_name(text, toks, *appositive) or np
+        return np
+    return None
+
+
+def _skip_paren(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index before a short parenthesis ending at toks[i] ("Schumer (D-N.Y.)"), else i."""
+    if i < 0 or toks[i][2] != ")":
+        return i
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k][2] == "(":
+            return k - 1
+        if toks[k][2] in ",;:()“”\"":
+            break
+    return i
+
+
+_AFTER_NAME_STOPS = frozenset(
+    "of at in for on with who which from to during after before when while as about "
+    "because if than that whose".split()
+)
+
+
+def mention_after(text: str, pos: int, hi: int) -> Mention | None:
+    """The mention that follows an inverted cue ("said Rubenstein", "according to the ACLU").
+
+    >>> s = "said ACLU policy counsel Chris Rickerd, who"
+    >>> mention_after(s, 4, len(s)).text
+    'Chris Rickerd'
+    """
+    toks = _tokens(text, pos, min(hi, pos + 120))
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first.lower() in PRONOUNS:
+        return Mention(toks[0][0], toks[0][1], first, "pronoun")
+    stop = len(toks)
+    for k, (_, _, tok) in enumerate(toks):
+        if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS:
+            stop = k
+            break
+        if k >= 8:
+            stop = k
+            break
+    if stop == 0:
+        return None
+    last_cap = max((k for k in range(stop) if _is_cap(toks[k][2])), default=None)
+    if first.lower() in _DETERMINERS and stop > 1 and toks[stop - 1][2][:1].islower():
+        # '" the Republican presidential candidate told': the whole noun phrase
+        return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
+    if last_cap is None:
+        if first.lower() in _DETERMINERS or first.lower() in _BARE_SOURCES:
+            return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
+        return None
+    j = _run_back(toks, last_cap)
+    if last_cap < stop - 1 and _CAP_POSSESSIVE_RE.fullmatch(toks[last_cap][2]):
+        np = _possessive_np_after(text, toks, last_cap, stop)
+        if np is not None:
+            return np
+    return _mention_from_run(text, toks, j, last_cap)
+
+
+def _possessive_np_after(text: str, toks: list[tuple[int, int, str]], poss: int, stop: int) -> Mention | None:
+    """'” said Jo Poe’s campaign manager.': the noun phrase the possessive toks[poss]
+    opens (auxiliaries after it left out); '” said Poe’s spokesman, Al Roe.': the name after it."""
+    end = stop - 1
+    while end > poss and toks[end][2].lower() in _NOT_IN_NP:
+        end -= 1
+    np = _possessive_np(text, toks, end) if end > poss else None
+    if np is None:
+        return None
+    if end == stop - 1 and stop < len(toks) and toks[stop][2] == ",":
+        k = stop + 1
+        while k < len(toks) and k - stop <= 6 and not _is_boundary(toks[k][2]):
+            k += 1
+        if k < len(toks) and not _names_a_place(toks[end][2]):
+            return _appositive_name(text, toks, stop + 1, k - 1) or np
+    return np
+
+
+# --------------------------------------------------------------------------
+# Windows and inverted cues
+# --------------------------------------------------------------------------
+
+
+def _paragraph_start(text: str, pos: int, limit: int) -> int:
+    cut = text.rfind("\n", max(0, pos - limit), pos)
+    return max(0, pos - limit) if cut < 0 else cut + 1
+
+
+def _paragraph_end(text: str, pos: int, limit: int) -> int:
+    cut = text.find("\n", pos, pos + limit)
+    return min(len(text), pos + limit) if cut < 0 else cut
+
+
+_INVERTED_END_RE = re.compile(r"[ \t\u00a0]*(?:[,:;.(“\"—–\n]|$|who\b)")
+
+
+def inverted_subject(text: str, v: re.Match[str]) -> Mention | None:
+    """The speaker right after a capitalised cue that opens a sentence, when
+    punctuation (or "who") follows the name: 'Said Jo Poe, who ...', 'Added Sen. Jo Poe: “…”'.
+
+    >>> from analysis.cues import DEFAULT_CUES
+    >>> s = "Said Sen. Jo Poe: “No.”"
+    >>> inverted_subject(s, DEFAULT_CUES.verb_re.match(s)).text
+    'Sen. Jo Poe'
+    >>> s = "Asked Tuesday about it, Poe said no."
+    >>> inverted_subject(s, DEFAULT_CUES.verb_re.match(s)) is None
+    True
+    """
+    hi = _paragraph_end(text, v.end(), 120)
+    m = mention_after(text, v.end(), hi)
+    if m is None or m.kind not in ("person", "org") or text[v.end() : m.start].strip():
+        return None
+    words = normalise_name(m.text).split()
+    if not words or words[0].lower() in _STOP_CAPS or _INVERTED_END_RE.match(text, m.end, hi) is None:
+        return None
+    return m

@@ -1,0 +1,212 @@
+"""Speaker names: what a name is, and when two names can name one person.
+
+Determiners, job titles, honorifics and a possessive are stripped from a
+mention to leave the name; organisation words tell an organisation from a
+person.  A given-names list (``analysis/data/first_names.txt``) gives the
+gender a first name usually signals and its short forms ("Tom" for
+"Thomas"); without the list, genders stay unknown and constrain nothing.
+
+>>> normalise_name("Sen. Jo Poe’s")
+'Jo Poe'
+>>> is_person_name("Jo Poe"), is_person_name("Poe Foundation")
+(True, False)
+>>> same_person_name("Tom Homan", "Thomas Homan"), same_person_name("Tom Homan", "Tim Homan")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from analysis import config
+
+# --------------------------------------------------------------------------
+# Word lists that decide what a name is
+# --------------------------------------------------------------------------
+
+_DETERMINERS = frozenset(
+    "the a an another one his her their its this that these those some many several "
+    "two three other our".split()
+)
+_STOP_CAPS = frozenset(
+    "the a an but and or so yet meanwhile however in on at then later also still when "
+    "while after before now today yesterday earlier last this that his her their its "
+    "as if because although though since for of by with from to asked speaking "
+    "instead indeed still moreover furthermore additionally separately similarly "
+    "there here what why how where who monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+TITLE_WORDS = frozenset(
+    "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "
+    "hon pres atty supt insp det president president-elect vice senator "
+    "representative congressman congresswoman governor mayor secretary director "
+    "executive counsel chairman chairwoman chair spokesman spokeswoman spokesperson "
+    "senior deputy chief attorney general judge justice sheriff commissioner "
+    "minister premier chancellor ambassador leader speaker whip czar officer "
+    "founder co-founder ceo cfo coo manager editor correspondent reporter anchor host "
+    "professor dean superintendent councilman councilwoman councilmember "
+    "assemblyman assemblywoman delegate candidate nominee former acting interim "
+    "associate assistant policy legal general lieutenant captain sergeant "
+    "commander admiral colonel officer analyst adviser advisor strategist "
+    "pastor bishop pope cardinal rabbi imam king queen prince princess lord dame sir "
+    "state federal border press national".split()
+)
+ORG_WORDS = frozenset(
+    "union association department committee council house party campaign institute "
+    "center centre office agency administration court legal news times post network "
+    "group foundation inc corp company university college coalition alliance bureau "
+    "service services commission board police ministry government congress senate "
+    "assembly authority organization organisation project fund trust league society "
+    "federation press journal tribune herald review daily media reuters "
+    "ap cnn msnbc fox nbc abc cbs npr bbc pentagon kremlin army navy "
+    "white gop dnc rnc fbi cia dhs doj ice aclu nra un eu nato".split()
+)
+_PARTICLES = frozenset({"de", "van", "von", "del", "della", "da", "di", "bin", "al", "der", "du", "le", "la", "st."})
+
+
+def _name_kind(words: list[str], after_the: bool) -> str:
+    low = [w.lower().rstrip(".") for w in words]
+    if after_the or any(w in ORG_WORDS for w in low):
+        return "org"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "org"  # an acronym: ACLU, ICE, DHS
+    return "person"
+
+
+# --------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def normalise_name(name: str) -> str:
+    """A name without determiners, job titles, honorifics or a possessive.
+
+    >>> normalise_name("Mr. Romero")
+    'Romero'
+    >>> normalise_name("the ACLU’s")
+    'ACLU'
+    >>> normalise_name("America First Legal Senior Vice President Reed D. Rubenstein")
+    'Reed D. Rubenstein'
+    """
+    words = name.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return name.strip()
+    words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):
+            cut = k + 1
+    words = words[cut:]
+    return " ".join(words)
+
+
+def _is_ambiguous_title(words: list[str], k: int) -> bool:
+    # "White House", "Border Patrol" style org names are kept whole.
+    return any(w.lower() in ORG_WORDS for w in words[k + 1 :])
+
+
+def is_person_name(name: str) -> bool:
+    """Crude test: capitalised words without organisation words.
+
+    >>> is_person_name("Anthony Romero"), is_person_name("American Civil Liberties Union")
+    (True, False)
+    """
+    words = name.split()
+    return bool(words) and _name_kind(words, False) == "person" and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+# --------------------------------------------------------------------------
+# Genders and given names
+# --------------------------------------------------------------------------
+
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)?(?:[A-Z][\w'’\-]+\s+)?([A-Z][\w'’\-]+)")
+
+
+def _honorific_genders(text: str) -> dict[str, str]:
+    """Surname -> gender from "Mr. Poe" / "Ms. Jo Poe" in the text; a surname seen with both is left out.
+
+    >>> _honorific_genders("Mr. Poe met Ms. Ann Lee and Mrs. Poe.")
+    {'Lee': 'f'}
+    """
+    seen: dict[str, set[str]] = {}
+    for m in _HONORIFIC_RE.finditer(text):
+        seen.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1).lower()])
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def _read_sections(path: Path) -> dict[str, list[str]]:
+    """Lowercased non-comment lines of a "[section]" file, per section; {} if unreadable."""
+    sections: dict[str, list[str]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return sections  # no list: genders stay unknown and constrain nothing
+    section = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        elif line and section:
+            sections.setdefault(section, []).append(line)
+    return sections
+
+
+def _load_first_names(path: Path) -> dict[str, str]:
+    """name -> "m"/"f" from a first-names file ("[m]"/"[f]" sections); {} if unreadable."""
+    sections = _read_sections(path)
+    return {w: sex for sex in ("m", "f") for line in sections.get(sex, []) for w in line.split()}
+
+
+def _load_short_forms(path: Path) -> dict[str, frozenset[int]]:
+    """given name -> ids of its "[short]" lines ("thomas tom tommy": all three share an id)."""
+    groups: dict[str, set[int]] = {}
+    for k, line in enumerate(_read_sections(path).get("short", [])):
+        for w in line.split():
+            groups.setdefault(w, set()).add(k)
+    return {w: frozenset(ids) for w, ids in groups.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """True when two given names can name one person: equal, one a listed short
+    form of the other, or one (of 3+ letters) a prefix of the other with no
+    conflicting gender in the first-names list.
+
+    >>> same_given_name("Tom", "Thomas"), same_given_name("Chris", "Christopher")
+    (True, True)
+    >>> same_given_name("Eric", "Erica"), same_given_name("Tom", "Tim")
+    (False, False)
+    """
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    if SHORT_FORMS.get(a, frozenset()) & SHORT_FORMS.get(b, frozenset()):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or not long.startswith(short):
+        return False
+    sexes = {FIRST_NAME_GENDER.get(a), FIRST_NAME_GENDER.get(b)} - {None}
+    return len(sexes) < 2
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """True when two full names (titles removed) can name one person: the same
+    surname, given names that :func:`same_given_name` accepts, and middle
+    names equal or given in one only.
+
+    >>> same_person_name("Tom Homan", "Thomas D. Homan"), same_person_name("George H. Bush", "George W. Bush")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or not same_given_name(wa[0], wb[0]):
+        return False
+    mid_a, mid_b = wa[1:-1], wb[1:-1]
+    return not mid_a or not mid_b or mid_a == mid_b
+
+
+FIRST_NAME_GENDER = _load_first_names(config.FIRST_NAMES_FILE)
+SHORT_FORMS = _load_short_forms(config.FIRST_NAMES_FILE)

@@ -1,0 +1,224 @@
+"""Who a mention refers to: one article's pronouns and surnames resolved to full names.
+
+:class:`SpeakerResolver` remembers the speakers named so far in an article.
+A pronoun resolves to the most recent compatible named speaker ("she" not to
+a man's name), a bare surname or "Mr. X" to the full name used elsewhere in
+the article, and variants of one name ("Tom Homan", "Thomas Homan") to the
+first of them resolved.
+
+>>> text = "Jo Poe runs the clinic. Later, Poe said she was full."
+>>> r = SpeakerResolver(text)
+>>> r.resolve(Mention(31, 34, "Poe", "person"))
+'Jo Poe'
+>>> r.resolve(Mention(40, 43, "she", "pronoun"))
+'Jo Poe'
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.cues import DEFAULT_CUES, CueLexicon
+from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before
+from analysis.names import (
+    _STOP_CAPS,
+    FIRST_NAME_GENDER,
+    _honorific_genders,
+    is_person_name,
+    normalise_name,
+    same_person_name,
+)
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_SCAN_STEP = 400
+# A name does not run over a line break ("Winner: Jo Poe\n\nPoe said").
+_FULLNAME_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\u00a0]+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
+    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|de|van|von|del|da|bin|al)){1,6}"
+)
+
+
+class SpeakerResolver:
+    """Resolves the mentions of one article to names, remembering earlier speakers.
+
+    Work is lazy and windowed: the full-name index is built only when a bare
+    surname needs it, and pronoun look-ups scan a bounded window back.
+
+    >>> text = "Anthony Romero leads the ACLU. Later, Romero said it again."
+    >>> r = SpeakerResolver(text)
+    >>> r.resolve(Mention(38, 44, "Romero", "person"))
+    'Anthony Romero'
+    """
+
+    PRONOUN_WINDOW = 2500
+
+    def __init__(self, text: str, cues: CueLexicon = DEFAULT_CUES) -> None:
+        self.text = text
+        self.cues = cues
+        self.known: list[tuple[int, str, str]] = []  # (mention start, name, kind)
+        self._surnames: dict[str, list[tuple[int, str]]] = {}  # surname -> full names, filled lazily
+        self._subjects: dict[int, Mention | None] = {}
+        self._honorifics: dict[str, str] | None = None
+        self._people: dict[str, list[str]] = {}  # surname -> distinct full names resolved so far
+
+    def resolve(self, mention: Mention) -> str | None:
+        """Name for a mention; remembers named speakers for later pronouns.
+
+        Variants of one person's name in the article ("Tom Homan", "Thomas
+        Homan") resolve to the first of them resolved.
+        """
+        if mention.kind == "pronoun":
+            name = self._pronoun(mention)
+            return self.same_person(name) if name and mention.text.lower() in _PERSON_PRONOUNS else name
+        if mention.kind == "np":
+            name = mention.text
+        else:
+            name = normalise_name(mention.text) or mention.text
+            if mention.kind == "person":
+                name = self.same_person(self.full_name(name, mention.start))
+        self.known.append((mention.start, name, mention.kind))
+        return name
+
+    def same_person(self, name: str) -> str:
+        """The first name resolved in this article that names the same person as ``name``, else ``name``.
+
+        >>> r = SpeakerResolver("")
+        >>> r.same_person("Thomas Homan"), r.same_person("Tom Homan"), r.same_person("Tim Homan")
+        ('Thomas Homan', 'Thomas Homan', 'Tim Homan')
+        """
+        surname = name.rsplit(" ", 1)[-1]
+        variants = self._people.setdefault(surname, [])
+        for known in variants:
+            if known == name or same_person_name(known, name):
+                return known
+        variants.append(name)
+        return name
+
+    def full_name(self, name: str, pos: int) -> str:
+        """The article's full name for a bare surname ("Romero" -> "Anthony Romero")."""
+        if " " in name:
+            return name
+        for _, known, kind in reversed(self.known):
+            if kind == "person" and known.endswith(" " + name):
+                return known
+        options = self._surnames.get(name)
+        if options is None:
+            options = self._surnames[name] = self._full_names_ending(name)
+        if not options:
+            return name
+        before = [full for p, full in options if p < pos]
+        return before[-1] if before else options[0][1]
+
+    def _full_names_ending(self, surname: str) -> list[tuple[int, str]]:
+        """(start, full name) of each multi-word person name in the text that ends in ``surname``.
+
+        Looks only around the surname's occurrences (a fast string search), not at every capital.
+        """
+        text, found = self.text, []
+        i = text.find(surname)
+        while i >= 0 and surname:
+            end = i + len(surname)
+            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                full = self._name_ending_at(i, end)
+                if full is not None:
+                    found.append(full)
+            i = text.find(surname, end)
+        return found
+
+    def _name_ending_at(self, start: int, end: int) -> tuple[int, str] | None:
+        for m in _FULLNAME_RE.finditer(self.text, max(0, start - 90), min(len(self.text), end + 3)):
+            if m.start() < start < m.end() and m.end() <= end + 2:  # "+2": a possessive ’s
+                words = normalise_name(m.group()).split()
+                if words and words[0].lower() in self.cues.verb_re.capitals:
+                    words = words[1:]  # 'Said Jo Poe, who ...': the cue is not a given name
+                full = " ".join(words)
+                if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
+                    return (m.start(), full) if words[-1] == self.text[start:end] else None
+        return None
+
+    def _pronoun(self, mention: Mention) -> str | None:
+        low = mention.text.lower()
+        if low == "i":
+            return None
+        want = ("person",) if low in _PERSON_PRONOUNS else ("org", "np")
+        sex = _PRONOUN_GENDER.get(low)
+        best_pos, best = -1, None
+        for pos, name, kind in reversed(self.known):
+            if pos < mention.start and kind in want and self.compatible(name, kind, sex):
+                best_pos, best = pos, name
+                break
+        found = self._subject_before(mention.start, want, sex, best_pos)
+        if found is not None and found[0] > best_pos:
+            best_pos, best = found
+        if best is None and want == ("person",):
+            best = self._last_person_name(mention.start, sex)
+        return best
+
+    def compatible(self, name: str, kind: str, sex: str | None) -> bool:
+        """False when "he"/"she" cannot refer to ``name`` (a known woman's or man's name).
+
+        >>> r = SpeakerResolver("Ms. Poe spoke.")
+        >>> r.compatible("Jo Poe", "person", "m"), r.compatible("Jo Poe", "person", "f")
+        (False, True)
+        """
+        if sex is None or kind != "person":
+            return True
+        g = self.gender(name)
+        return g is None or g == sex
+
+    def gender(self, name: str) -> str | None:
+        """"m", "f" or None: from the first name, else from "Mr."/"Ms." with the surname in the article."""
+        words = name.split()
+        if not words:
+            return None
+        g = FIRST_NAME_GENDER.get(words[0].lower().rstrip("."))
+        if g is not None:
+            return g
+        if self._honorifics is None:
+            self._honorifics = _honorific_genders(self.text)
+        return self._honorifics.get(words[-1])
+
+    def _subject_before(self, pos: int, want: tuple[str, ...], sex: str | None = None, floor: int = -1) -> tuple[int, str] | None:
+        """The nearest cue subject before ``pos`` of a wanted kind and compatible gender.
+
+        Scans back in steps, so a pronoun near its antecedent costs little.
+        """
+        lo = max(0, pos - self.PRONOUN_WINDOW, floor)
+        hi = pos
+        while hi > lo:
+            step_lo = max(lo, hi - _SCAN_STEP)
+            if step_lo > lo:  # cut at a space so no word is split
+                cut = self.text.rfind(" ", step_lo - 40, step_lo)
+                step_lo = cut if cut > lo else lo
+            for v in reversed(self.cues.verb_re.finditer(self.text, step_lo, hi)):
+                found = self._cue_subject_name(v.start(), pos, want, sex)
+                if found is not None:
+                    return found
+            hi = step_lo
+        return None
+
+    def _cue_subject_name(self, at: int, pos: int, want: tuple[str, ...], sex: str | None) -> tuple[int, str] | None:
+        if at not in self._subjects:
+            v = self.cues.verb_re.match(self.text, at)
+            if v is not None and v.group()[0] <= "Z":  # 'Said Jo Poe, who ...'
+                self._subjects[at] = inverted_subject(self.text, v)
+            else:
+                self._subjects[at] = mention_before(self.text, at, _paragraph_start(self.text, at, 160))
+        m = self._subjects[at]
+        if m is None or m.kind not in want or m.end > pos:
+            return None
+        name = m.text if m.kind == "np" else normalise_name(m.text)
+        if m.kind == "person":
+            name = self.full_name(name, m.start)
+        return (m.start, name) if self.compatible(name, m.kind, sex) else None
+
+    def _last_person_name(self, pos: int, sex: str | None = None) -> str | None:
+        last = None
+        for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
+            full = normalise_name(m.group())
+            if full.split()[0].lower() in self.cues.verb_re.capitals:
+                full = full.split(" ", 1)[-1]  # 'Said Jo Poe': the cue is not a given name
+            if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
+                if self.compatible(full, "person", sex):
+                    last = full
+        return last
