@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -95,14 +96,32 @@ def top_speakers(quotes: pd.DataFrame, by: str = "outlet", n: int = 10) -> pd.Da
 
 
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’']*\s+")
-_NORMALISE_RE = re.compile(r"[^\w\s]|_")
-_SPACES_RE = re.compile(r"\s+")
+_WORD_OR_SPACE_RE = re.compile(r"[\w\s]")
 MIN_SHARED_WORDS = 4
 
 
+class _KeyChars(dict):
+    """str.translate table for sentence keys, filled on first sight of each character:
+    apostrophes dropped, punctuation, symbols and "_" to a space, others kept."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = "" if ch in "’'" else " " if ch == "_" or not _WORD_OR_SPACE_RE.match(ch) else ch
+        self[code] = value
+        return value
+
+
+_KEY_CHARS = _KeyChars()
+
+
 def _sentence_key(sentence: str) -> str:
-    """Lower case, no punctuation or quote marks, apostrophes dropped, single spaces."""
-    return _SPACES_RE.sub(" ", _NORMALISE_RE.sub(" ", sentence.replace("’", "").replace("'", "").lower())).strip()
+    """Lower case, no punctuation or quote marks, apostrophes dropped, single spaces.
+
+    >>> _sentence_key("“We’ll act — NOW,” she said_")
+    'well act now she said'
+    """
+    # Lower-case the whole text first: Python lower-cases some letters by context (final sigma).
+    return " ".join(sentence.lower().translate(_KEY_CHARS).split())
 
 
 def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFrame:
@@ -114,18 +133,28 @@ def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFram
     "; "-joined), n_articles, article_ids.
     """
     cols = ["sentence", "n_outlets", "outlets", "n_articles", "article_ids"]
-    groups: dict[str, dict] = {}
     counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
-    for aid, outlet, text in zip(counted["article_id"], counted["outlet"], counted["text"]):
+    outlets, articles = [str(o) for o in counted["outlet"]], [str(a) for a in counted["article_id"]]
+    keys: list[str] = []
+    found: list[tuple[str, int]] = []  # (sentence, its quote's row) for each key
+    for row, text in enumerate(counted["text"]):
         for sentence in _SENTENCE_SPLIT_RE.split(str(text)):
             key = _sentence_key(sentence)
-            if key.count(" ") < MIN_SHARED_WORDS - 1:  # single-spaced: words = spaces + 1
-                continue
-            g = groups.get(key)
-            if g is None:  # most sentences are quoted once: build the entry only then
-                g = groups[key] = {"sentence": sentence.strip(" ,;:\"“”‘’'"), "outlets": set(), "articles": set()}
-            g["outlets"].add(str(outlet))
-            g["articles"].add(str(aid))
+            if key.count(" ") >= MIN_SHARED_WORDS - 1:  # single-spaced: words = spaces + 1
+                keys.append(key)
+                found.append((sentence, row))
+    # Most sentences are quoted once: count keys in C, group only the repeated ones.
+    seen = Counter(keys)
+    least = 2 if min_outlets >= 2 else 1
+    groups: dict[str, dict] = {}
+    for key, (sentence, row) in zip(keys, found):
+        if seen[key] < least:
+            continue
+        g = groups.get(key)
+        if g is None:  # the first sentence seen gives the readable form
+            g = groups[key] = {"sentence": sentence.strip(" ,;:\"“”‘’'"), "outlets": set(), "articles": set()}
+        g["outlets"].add(outlets[row])
+        g["articles"].add(articles[row])
     rows = [
         (g["sentence"], len(g["outlets"]), "; ".join(sorted(g["outlets"])), len(g["articles"]), "; ".join(sorted(g["articles"])))
         for g in groups.values()

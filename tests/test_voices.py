@@ -5,12 +5,16 @@ import importlib.util
 import math
 import sys
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import config
 from analysis.quotes import extract_quotes
-from analysis.voices import normalise_speakers, quote_table, shared_quotations, top_speakers
+from analysis.voices import _sentence_key, normalise_speakers, quote_table, shared_quotations, top_speakers
 
 
 def seeds() -> pd.DataFrame:
@@ -188,3 +192,26 @@ def test_eval_speed_reports_wall_and_cpu_rates(monkeypatch, tmp_path):
     speed = ev.words_per_second(2)
     assert speed["articles"] == 2 and speed["words"] == 16  # 8 words each
     assert speed["words_per_second"] > 0 and speed["cpu_seconds"] >= 0
+
+
+def _key_by_regex(sentence: str) -> str:
+    """The sentence key as the docs define it, written with regular expressions."""
+    s = sentence.replace("’", "").replace("'", "").lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]|_", " ", s)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="ab ’'_-—“”.,ΣσςİIé\u0301\u00a0\x85\x1c\t", max_size=30))
+def test_sentence_key_matches_its_definition(sentence):
+    assert _sentence_key(sentence) == _key_by_regex(sentence)
+
+
+def test_shared_quotations_needs_distinct_outlets():
+    q = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "kind": ["direct"] * 3,
+                      "text": ["We will act on this now.", "We will act on this NOW!", "Nothing in common here at all."]})
+    assert shared_quotations(q).empty  # one outlet twice is not shared
+    q.loc[2, "text"] = "we will act, on this now"
+    (row,) = shared_quotations(q).itertuples(index=False)
+    assert (row.n_outlets, row.outlets, row.n_articles, row.article_ids) == (2, "X; Y", 3, "a; b; c")
+    assert row.sentence == "We will act on this now."
