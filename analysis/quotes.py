@@ -416,9 +416,10 @@ def _is_title(quoted: str) -> bool:
 
 _WORK_BEFORE_RE = re.compile(
     r"(?:['’]s|\b(?:on|in|from|titled|entitled|named|book|film|show|song|program|programme|series|column|album"
-    r"|(?:author|star|host|episode|edition|cast)\s+of))[ \t\u00a0]*$",
+    r"|(?:author|star|host|episode|edition|cast|broadcast|issue)\s+of))[ \t\u00a0]*$",
     re.I,
 )
+_TITLED_RE = re.compile(r"\b(?:titled|entitled)[ \t\u00a0]*$", re.I)  # what follows is a title, whatever its case
 
 
 def _names_a_work(text: str, open_pos: int) -> bool:
@@ -427,7 +428,7 @@ def _names_a_work(text: str, open_pos: int) -> bool:
     >>> _names_a_work("on ABC’s “", 9), _names_a_work("Roe said, “", 10)
     (True, False)
     """
-    return _WORK_BEFORE_RE.search(text, max(0, open_pos - 12), open_pos) is not None
+    return _WORK_BEFORE_RE.search(text, max(0, open_pos - 16), open_pos) is not None
 
 
 def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool, cues: CueLexicon) -> str:
@@ -441,6 +442,8 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
+    if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
+        return "scare"  # 'the spot, titled “Arrogant,” features': a title
     adjacent = att is not None and (att.where == "after" or att.intro)
     opens = _opens_sentence(text, span.open_pos)
     if adjacent:

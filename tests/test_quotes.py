@@ -122,6 +122,14 @@ def test_partial_quote_after_framing_cue():
     assert extract_quotes("Critics called it “a disaster” on Monday.")[0].kind == "partial"
 
 
+def test_titles_after_titled_or_a_broadcast_of_are_scare_quotes():
+    assert extract_quotes("The ad, titled “Arrogant,” says Jo Poe is rich.")[0].kind == "scare"
+    text = "On this week’s broadcast of “Fox News Sunday,” Gov. Jo Poe said it was over."
+    assert extract_quotes(text)[0].kind == "scare"
+    # A quotation after a comma and a cue is still one.
+    assert extract_quotes("“Arrogant and rich,” Jo Poe said of the ad.")[0].kind == "direct"
+
+
 def test_short_fragment_in_reported_speech_is_partial():
     text = "Jo Poe said the mayor was reduced to “taunts and insults” after the vote."
     (q,) = extract_quotes(text)
