@@ -136,42 +136,73 @@ def _measures(articles: pd.DataFrame, measures: list[str] | None, by: str) -> li
 
 
 # ------------------------------------------------------------------------- bootstrap
-def _rng(seed: int, group: object, measure: str) -> np.random.Generator:
-    """A generator per (outlet, measure): results do not depend on the other outlets."""
-    keys = [zlib.crc32(str(group).encode("utf-8")), zlib.crc32(measure.encode("utf-8"))]
-    return np.random.default_rng(np.random.SeedSequence([seed, *keys]))
+def _rng(seed: int, group: object) -> np.random.Generator:
+    """A generator per outlet: results never depend on the other outlets."""
+    return np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(str(group).encode("utf-8"))]))
+
+
+def bootstrap_means_ci(matrix: np.ndarray, n_boot: int, rng: np.random.Generator,
+                       ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile-bootstrap CIs of each column's mean, rows resampled together.
+
+    Rows (articles) are drawn with replacement, and in each resample every
+    column's mean is taken over its non-missing (non-NaN) values. One set of
+    resamples serves every column, so the cost is one random draw per row and
+    resample, not one per column: each resample is a row of counts (how often
+    each row was drawn) and all the means are two matrix products. Chunked so
+    memory stays bounded for large n. Returns (low, high) arrays; NaN for a
+    column with fewer than 2 values.
+
+    >>> m = np.column_stack([np.arange(10.0), -np.arange(10.0)])
+    >>> low, high = bootstrap_means_ci(m, 500, np.random.default_rng(1))
+    >>> bool(low[0] < 4.5 < high[0]) and bool(low[1] < -4.5 < high[1])
+    True
+    """
+    n, k = matrix.shape
+    valid = ~np.isnan(matrix)
+    enough = valid.sum(axis=0) >= 2
+    if n < 2 or not enough.any():
+        return np.full(k, np.nan), np.full(k, np.nan)
+    filled, weights = np.where(valid, matrix, 0.0), valid.astype(float)
+    chunk = max(1, _MAX_BOOT_CELLS // n)
+    means = []
+    for start in range(0, n_boot, chunk):
+        m = min(chunk, n_boot - start)
+        drawn = rng.integers(0, n, size=(m, n)) + (np.arange(m) * n)[:, None]
+        counts = np.bincount(drawn.ravel(), minlength=m * n).reshape(m, n).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a resample may miss all of a column's values
+            means.append((counts @ filled) / (counts @ weights))
+    alpha = (1.0 - ci) / 2.0
+    resampled = np.concatenate(means)[:, enough]
+    quantile = np.nanquantile if np.isnan(resampled).any() else np.quantile
+    low, high = np.full(k, np.nan), np.full(k, np.nan)
+    low[enough], high[enough] = quantile(resampled, [alpha, 1.0 - alpha], axis=0)
+    return low, high
 
 
 def bootstrap_mean_ci(values: np.ndarray, n_boot: int, rng: np.random.Generator,
                       ci: float = 0.95) -> tuple[float, float]:
     """Percentile-bootstrap CI of the mean of ``values`` (NaN when fewer than 2).
 
-    Indices are drawn as (chunk, n) integer matrices, chunked so memory stays
-    bounded for large n.
-
     >>> lo, hi = bootstrap_mean_ci(np.arange(10.0), 500, np.random.default_rng(1))
     >>> bool(lo < 4.5 < hi)
     True
     """
-    n = len(values)
-    if n < 2:
-        return float("nan"), float("nan")
-    chunk = max(1, _MAX_BOOT_CELLS // n)
-    means = np.concatenate([
-        values[rng.integers(0, n, size=(min(chunk, n_boot - start), n))].mean(axis=1)
-        for start in range(0, n_boot, chunk)
-    ])
-    alpha = (1.0 - ci) / 2.0
-    low, high = np.quantile(means, [alpha, 1.0 - alpha])
-    return float(low), float(high)
+    values = np.asarray(values, dtype=float)
+    low, high = bootstrap_means_ci(values[~np.isnan(values)].reshape(-1, 1), n_boot, rng, ci)
+    return float(low[0]), float(high[0])
 
 
-def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator, ci: float) -> list:
-    values = values[~np.isnan(values)]
-    if not len(values):
-        return [0, np.nan, np.nan, np.nan, np.nan]
-    return [len(values), float(values.mean()), float(np.median(values)),
-            *bootstrap_mean_ci(values, n_boot, rng, ci)]
+def _outlet_rows(group: object, matrix: np.ndarray, names: list[str], n_boot: int, seed: int, ci: float) -> list[list]:
+    """One outlet's rows (``matrix``: its articles x ``names``), every measure
+    from one set of resampled articles."""
+    low, high = bootstrap_means_ci(matrix, n_boot, _rng(seed, group), ci)
+    rows = []
+    for j, m in enumerate(names):
+        values = matrix[:, j][~np.isnan(matrix[:, j])]
+        stats = [len(values), float(values.mean()), float(np.median(values))] if len(values) else [0, np.nan, np.nan]
+        rows.append([group, m, *stats, float(low[j]), float(high[j])])
+    return rows
 
 
 def _check_args(n_boot: int, ci: float, seed: int) -> None:
@@ -206,9 +237,10 @@ def compare_outlets(
     * ``flag_small`` is True when n < ``min_articles`` (default
       ``config.MIN_ARTICLES_PER_OUTLET``); such outlets keep their own row,
       and their CI is still computed when n >= 2 (NaN below).
-    * The CI is a percentile bootstrap with ``n_boot`` resamples; the
-      generator for each (outlet, measure) is seeded from ``seed``, the
-      outlet name and the measure name, so runs agree exactly and adding an
+    * The CI is a percentile bootstrap with ``n_boot`` resamples of the
+      outlet's articles; in each, a measure's mean is over the articles that
+      have it (see :func:`bootstrap_means_ci`). The resamples are seeded from
+      ``seed`` and the outlet name, so runs agree exactly and adding an
       outlet does not change the others.
     * ``aliases`` merges outlet name variants first: ``None`` uses the default
       table, ``{}`` merges nothing, or pass a dict or a CSV path.
@@ -225,12 +257,14 @@ def compare_outlets(
     names = _measures(articles, measures, by)
     min_articles = config.MIN_ARTICLES_PER_OUTLET if min_articles is None else min_articles
     groups = apply_aliases(articles[by], aliases)
+    # One float matrix for all measures, cut into outlets by position (fast on any index).
+    matrix = np.column_stack([pd.to_numeric(articles[m]).to_numpy(dtype=float, na_value=np.nan) for m in names])
+    codes, outlets = pd.factorize(groups, sort=True)  # a missing outlet is -1
+    order = np.argsort(codes, kind="stable")
+    cuts = np.searchsorted(codes[order], np.arange(len(outlets) + 1))
     rows = []
-    for group, idx in sorted(groups.dropna().groupby(groups.dropna()).groups.items()):
-        part = articles.loc[idx]
-        for m in names:
-            values = pd.to_numeric(part[m]).to_numpy(dtype=float, na_value=np.nan)
-            rows.append([group, m, *_summary(values, n_boot, _rng(seed, group, m), ci)])
+    for i, group in enumerate(outlets):
+        rows += _outlet_rows(group, matrix[order[cuts[i]:cuts[i + 1]]], names, n_boot, seed, ci)
     res = pd.DataFrame(rows, columns=[by, "measure", *_STATS])
     res["n"] = res["n"].astype(np.int64)
     res["flag_small"] = res["n"] < min_articles

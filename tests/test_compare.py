@@ -14,6 +14,7 @@ from analysis import compare, config
 from analysis.compare import (
     apply_aliases,
     bootstrap_mean_ci,
+    bootstrap_means_ci,
     compare_outlets,
     load_aliases,
     sort_by_value,
@@ -91,6 +92,30 @@ def test_chunked_bootstrap_matches_in_distribution(monkeypatch):
     monkeypatch.setattr(compare, "_MAX_BOOT_CELLS", 7 * 500 + 3)  # 7 resamples per chunk
     chunked = bootstrap_mean_ci(values, 1000, np.random.default_rng(2))
     assert chunked == pytest.approx(whole, abs=0.03)
+
+
+def test_measures_with_missing_values_resample_articles():
+    rng = np.random.default_rng(4)
+    x = rng.normal(5.0, 1.0, 300)
+    y = np.where(rng.random(300) < 0.4, np.nan, rng.normal(-2.0, 1.0, 300))  # 40% missing
+    low, high = bootstrap_means_ci(np.column_stack([x, y, np.full(300, np.nan)]), 2000, np.random.default_rng(1))
+    assert low[0] < x.mean() < high[0] and low[1] < np.nanmean(y) < high[1]
+    n_y = int((~np.isnan(y)).sum())
+    # the interval of a mean over fewer values is wider, about as the square root of n predicts
+    assert (high[1] - low[1]) == pytest.approx(2 * 1.96 * np.nanstd(y, ddof=1) / np.sqrt(n_y), rel=0.15)
+    assert np.isnan(low[2]) and np.isnan(high[2])  # no values at all
+    # one value only: no interval, whatever the other measures have
+    one = bootstrap_means_ci(np.column_stack([x[:5], [1.0, np.nan, np.nan, np.nan, np.nan]]), 100, np.random.default_rng(1))
+    assert not np.isnan(one[0][0]) and np.isnan(one[0][1])
+
+
+def test_compare_outlets_reads_rows_by_position_on_any_index():
+    df = articles().assign(tone=[1.0, np.nan, 3.0, 4.0, 5.0, 6.0, 0.0, 1.0, 2.0])
+    shuffled = df.sample(frac=1.0, random_state=3).set_index(pd.Index(list("qwertyuio")))
+    res = compare_outlets(shuffled, ["tone", "grade"], aliases={})
+    a = res[(res.outlet == "A") & (res.measure == "tone")].iloc[0]
+    assert (a.n, a["mean"]) == (5, pytest.approx(19.0 / 5))
+    assert res[["outlet", "measure", "n", "mean"]].equals(compare_outlets(df, ["tone", "grade"], aliases={})[["outlet", "measure", "n", "mean"]])
 
 
 def test_measure_selection():
