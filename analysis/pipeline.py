@@ -20,6 +20,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,9 +245,10 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         terms.subtract_removed(tally)
         outputs.close()
         _summarise(summary, outputs)
-        from .tables import write_outlet_tables
+        from .tables import write_tally_tables
 
-        write_outlet_tables(staging, tally)
+        with _aside(_article_and_quote_tables, staging, engine == "local" and workers > 1):
+            write_tally_tables(staging, tally)
         terms.commit()
     finally:
         progress.close()
@@ -297,24 +299,75 @@ def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | Non
         yield from _run_pool(chunks, workers, cache_to)
 
 
-def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, tuple]]:
+# Imported once by the fork server, so each worker starts with them loaded.
+_WORKER_MODULES = ["analysis.pipeline", "analysis.clean", "analysis.quotes", "analysis.sentiment",
+                   "analysis.readability", "analysis.tallies", "analysis.tables"]
+
+
+def _pool_context() -> Any:
     import multiprocessing as mp
-    from collections import deque
 
     ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ctx.Pool(workers) as pool:
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(_WORKER_MODULES)  # no effect once the fork server runs
+    return ctx
+
+
+def _article_and_quote_tables(folder: Path) -> None:
+    from .tables import write_measure_tables, write_quote_tables
+
+    write_measure_tables(folder)
+    write_quote_tables(folder)
+
+
+@contextmanager
+def _aside(fn: Any, folder: Path, separate: bool) -> Iterator[None]:
+    """Run ``fn(folder)`` in another process while the body runs (inline after
+    it when not ``separate``); its error, if any, is raised here."""
+    if not separate:
+        yield
+        fn(folder)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=_pool_context()) as pool:
+        job = pool.submit(fn, folder)
+        yield
+        job.result()
+
+
+def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, tuple]]:
+    from collections import deque
+
+    with _pool_context().Pool(workers) as pool:
         pending: deque = deque()
         for chunk in chunks:
             if not chunk:
                 continue
-            pending.append((chunk, pool.apply_async(_work, (chunk, cache_to))))
+            pending.append((chunk, pool.apply_async(_pooled_work, (chunk, cache_to))))
             # Bounded look-ahead keeps memory flat however large the corpus.
             while len(pending) >= workers * 2:
                 done_chunk, job = pending.popleft()
-                yield done_chunk, job.get()
+                yield done_chunk, _with_raw_text(done_chunk, job.get())
         while pending:
             done_chunk, job = pending.popleft()
-            yield done_chunk, job.get()
+            yield done_chunk, _with_raw_text(done_chunk, job.get())
+
+
+def _pooled_work(chunk: list[Work], cache_to: CacheTarget | None) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+    """:func:`_work` in a worker process; the raw texts are not sent back (the parent has them)."""
+    results, part = _work(chunk, cache_to)
+    for res in results:
+        if isinstance(res, ArticleResult):
+            res.row["raw_text"] = None
+    return results, part
+
+
+def _with_raw_text(chunk: list[Work], done: tuple[list, ChunkTally]) -> tuple[list, ChunkTally]:
+    for (item, _, _, _), res in zip(chunk, done[0]):
+        if isinstance(res, ArticleResult):
+            res.row["raw_text"] = item.raw_text
+    return done
 
 
 def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:

@@ -44,28 +44,44 @@ def write_outlet_tables(folder: Path, tally: OutletTally | None = None,
     """Compute every per-outlet table from ``folder``'s articles and quotes; write them there.
 
     ``tally``: the build's tallies of these articles; None tallies them here.
+    The three groups of tables are independent (the build computes the first
+    two in another process while it writes the third).
     """
+    write_measure_tables(folder, min_articles)
+    write_quote_tables(folder)
+    own = tally is None
+    if own:
+        tally = tally_articles(folder / "articles.parquet", folder / ".tally")
+    try:
+        write_tally_tables(folder, tally, min_articles, top_terms, top_distinctive)
+    finally:
+        if own:
+            tally.close()
+
+
+def write_measure_tables(folder: Path, min_articles: int = config.MIN_ARTICLES_PER_OUTLET) -> None:
+    """``outlets.parquet``: every per-article measure compared across outlets."""
     articles = folder / "articles.parquet"
     measures = _measure_columns(articles)
     numeric = apply_aliases(pd.read_parquet(articles, columns=["article_id", "outlet", *measures]))
     write_parquet_atomic(compare_outlets(numeric, min_articles=min_articles, aliases={}), folder / "outlets.parquet")
 
-    own = tally is None
-    if own:
-        tally = tally_articles(articles, folder / ".tally")
-    try:
-        terms, distinctive = tally.term_tables(top_terms, top_distinctive, min_articles)
-        write_parquet_atomic(terms, folder / "terms.parquet")
-        write_parquet_atomic(distinctive, folder / "distinctive_terms.parquet")
-        write_parquet_atomic(tally.framing_table(), folder / "framing.parquet")
-        write_parquet_atomic(tally.target_table(), folder / "target_sentiment.parquet")
-    finally:
-        if own:
-            tally.close()
 
+def write_quote_tables(folder: Path) -> None:
+    """``speakers.parquet`` and ``shared_quotes.parquet`` from ``folder``'s quotes table."""
     quotes = normalise_speakers(apply_aliases(pd.read_parquet(folder / "quotes.parquet")))
     write_parquet_atomic(top_speakers(quotes, by="outlet", n=10), folder / "speakers.parquet")
     write_parquet_atomic(shared_quotations(quotes), folder / "shared_quotes.parquet")
+
+
+def write_tally_tables(folder: Path, tally: OutletTally, min_articles: int = config.MIN_ARTICLES_PER_OUTLET,
+                       top_terms: int = TOP_TERMS, top_distinctive: int = TOP_DISTINCTIVE) -> None:
+    """Term, distinctive-term, framing and target-sentiment tables from the build's tallies."""
+    terms, distinctive = tally.term_tables(top_terms, top_distinctive, min_articles)
+    write_parquet_atomic(terms, folder / "terms.parquet")
+    write_parquet_atomic(distinctive, folder / "distinctive_terms.parquet")
+    write_parquet_atomic(tally.framing_table(), folder / "framing.parquet")
+    write_parquet_atomic(tally.target_table(), folder / "target_sentiment.parquet")
 
 
 def tally_articles(articles: Path, spill: Path) -> OutletTally:
