@@ -104,14 +104,14 @@ def _run_clean(raw_text: str) -> dict[str, Any]:
     }
 
 
-def _run_quotes(text: str) -> dict[str, Any]:
+def _run_quotes(text: str, n_words: int) -> dict[str, Any]:
     from .quotes import Quote, article_quote_stats, extract_quotes
     from .tokens import count_words
 
     names = [f.name for f in dataclasses.fields(Quote)]
     quotes = extract_quotes(text)
     return {"quotes": [{name: getattr(q, name) for name in names} for q in quotes],
-            "n_words": [count_words(q.text) for q in quotes], "stats": article_quote_stats(text, quotes)}
+            "n_words": [count_words(q.text) for q in quotes], "stats": article_quote_stats(text, quotes, n_words)}
 
 
 def _quotes_from(rows: list[dict[str, Any]]) -> list[Any]:
@@ -165,7 +165,7 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
     if isinstance(row, Reject):
         return row
     text = cleaned.text
-    qs = _stage("quotes", cached, computed, lambda: _run_quotes(text))
+    qs = _stage("quotes", cached, computed, lambda: _run_quotes(text, cl["n_words"]))
     senti = _stage("sentiment", cached, computed, lambda: _run_sentiment(text, _quotes_from(qs["quotes"])))
     read = _stage("readability", cached, computed, lambda: _run_readability(text))
     counted: list[Any] = []  # the term counts, when the tally stage runs now

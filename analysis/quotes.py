@@ -589,18 +589,21 @@ def quote_share(text: str, quotes: list[Quote] | None = None) -> float:
     return _share(quoted_words(text, quotes), text)
 
 
-def _share(quoted: int, text: str) -> float:
-    """``quoted`` words as a share of the body's words (0.0 for a text without words)."""
-    total = count_words(text) if isinstance(text, str) else 0
+def _share(quoted: int, text: str, total: int | None = None) -> float:
+    """``quoted`` words as a share of the body's ``total`` words (counted when
+    not given; 0.0 for a text without words)."""
+    if total is None:
+        total = count_words(text) if isinstance(text, str) else 0
     return min(1.0, quoted / total) if total else 0.0
 
 
-def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[str, float | int]:
+def article_quote_stats(text: str, quotes: list[Quote] | None = None, n_words: int | None = None) -> dict[str, float | int]:
     """Per-article quotation measures.
 
     quote_share, n_quotes (direct+partial+block), n_speakers (distinct
     resolved speakers) and top_speaker_share (share of quoted words from the
-    most-quoted speaker; NaN when there are no quoted words).
+    most-quoted speaker; NaN when there are no quoted words). ``n_words``:
+    the text's word count when known (the build has it from cleaning).
 
     >>> s = article_quote_stats('“We go,” Jane Roe said. “Not me,” said Tim Poe.')
     >>> s["n_quotes"], s["n_speakers"], s["top_speaker_share"]
@@ -618,7 +621,7 @@ def article_quote_stats(text: str, quotes: list[Quote] | None = None) -> dict[st
             by_speaker[q.speaker] += n
     top = max(by_speaker.values(), default=0)
     return {
-        "quote_share": _share(total_quoted, text),  # quote_share(), each quote counted once
+        "quote_share": _share(total_quoted, text, n_words),  # quote_share(), each quote counted once
         "n_quotes": len(counted),
         "n_speakers": len(by_speaker),
         "top_speaker_share": top / total_quoted if total_quoted else math.nan,

@@ -156,6 +156,8 @@ def test_quote_share_and_stats():
     assert quote_share(text, qs) == pytest.approx(6 / 15)
     stats = article_quote_stats(text, qs)
     assert stats["n_quotes"] == 2 and stats["n_speakers"] == 2
+    assert article_quote_stats(text, qs, n_words=15) == stats  # a known word count is used as it is
+    assert article_quote_stats(text, qs, n_words=30)["quote_share"] == pytest.approx(6 / 30)
     assert stats["top_speaker_share"] == pytest.approx(4 / 6)
     assert math.isnan(article_quote_stats("No quotes here.")["top_speaker_share"])
     assert quote_share("") == 0.0 and quote_share("“…”") == 0.0
