@@ -87,6 +87,7 @@ class ArticleResult:
     tally: dict[str, Any] = field(default_factory=dict)  # see analysis.tallies.article_terms
     target_hits: dict[str, list[float]] = field(default_factory=dict)  # target -> compounds
     term_counts: Any = None  # a Counter when counted this run (never cached: too large)
+    from_cache: bool = False  # every stage's output came from the cache
 
 
 def _run_clean(raw_text: str) -> dict[str, Any]:
@@ -180,7 +181,7 @@ def analyse(record: RawRecord, cached: dict[str, str] | None = None) -> ArticleR
         comments=[{"article_id": aid, "outlet": outlet, "position": i, **c} for i, c in enumerate(cl["comments"])],
         removed=[{"article_id": aid, "outlet": outlet, "segment": s, "reason": r} for s, r in cl["removed"]],
         computed=computed, tally=tally, target_hits=senti["targets"],
-        term_counts=counted[0] if counted else None,
+        term_counts=counted[0] if counted else None, from_cache=not computed,
     )
 
 

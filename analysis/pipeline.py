@@ -69,8 +69,11 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[
     previous build's stored counts may already hold them). With ``cache_to``
     (the cache's path and the parent's stage versions) the worker stores the
     new stage outputs itself, so they are neither sent back nor written by
-    the parent (which shares the cores with the workers).
+    the parent (which shares the cores with the workers), and it reads the
+    cached outputs of the items the parent sent without them (cached None).
     """
+    if cache_to is not None and any(cached is None for _, cached, _, _ in chunk):
+        chunk = _fill_cached(chunk, _worker_cache(cache_to[0]), cache_to[1])
     results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _, _ in chunk]
     if cache_to is not None:
         _put_computed(_worker_cache(cache_to[0]), cache_to[1], chunk, results)
@@ -230,12 +233,14 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     tally = OutletTally(staging / ".tally", base=terms.store, keep=terms.writer)
     try:
         records = iter_records(corpus, columns=columns)
-        chunks = (_with_cache(chunk, cache, versions, terms.store) for chunk in _chunks(records, chunk_size))
+        # Local worker processes read their cached stage outputs themselves (Dask workers may be elsewhere).
+        fetch = not (engine == "local" and workers > 1)
+        chunks = (_with_cache(chunk, cache, versions, terms.store, fetch) for chunk in _chunks(records, chunk_size))
         for chunk, (results, part) in _run(chunks, engine, workers, scheduler,
                                              (cache.path, versions) if cache is not None else None):
             tally.add(part)
             terms.note(chunk, results)
-            summary.n_cached += sum(1 for item, c, _, _ in chunk if isinstance(item, RawRecord) and len(c) == len(STAGES))
+            summary.n_cached += sum(1 for r in results if isinstance(r, ArticleResult) and r.from_cache)
             if cache is not None:  # what the workers have not stored themselves
                 _put_computed(cache, versions, chunk, results)
             outputs.add(results)
@@ -259,22 +264,30 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     return summary
 
 
-Work = tuple[RawRecord | Reject, dict[str, str], str | None, bool]  # item, cached outputs, text key, count terms?
+Work = tuple[RawRecord | Reject, dict[str, str] | None, str | None, bool]  # item, cached outputs, text key, count terms?
 CacheTarget = tuple[Path, dict[str, str]]  # the stage cache's path, the stage versions
 
 
 def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
-                store: TermStore | None = None) -> list[Work]:
-    """Pair each record with its cached stage outputs, its text key (hashed once, here)
-    and whether its terms must be counted (not when ``store`` already holds them)."""
+                store: TermStore | None = None, fetch: bool = True) -> list[Work]:
+    """Pair each record with its cached stage outputs (None, to be read by the
+    worker, unless ``fetch``), its text key (hashed once, here) and whether its
+    terms must be counted (not when ``store`` already holds them)."""
     if cache is None:
         return [(item, {}, None, True) for item in chunk]
     keys = [text_key(item.raw_text) if isinstance(item, RawRecord) else None for item in chunk]
-    wanted = [k for k in keys if k is not None]
-    found = {stage: cache.get(stage, version, wanted) for stage, version in versions.items()} if wanted else {}
-    return [(item, {s: found[s][k] for s in found if k in found[s]} if k else {}, k,
+    work = [(item, None if k else {}, k,
              not (store is not None and k is not None and isinstance(item.outlet, str) and store.claim(k, item.outlet)))
             for item, k in zip(chunk, keys)]
+    return _fill_cached(work, cache, versions) if fetch else work
+
+
+def _fill_cached(chunk: list[Work], cache: StageCache, versions: dict[str, str]) -> list[Work]:
+    """Work items with the cached stage outputs of their text keys filled in."""
+    wanted = [k for _, cached, k, _ in chunk if cached is None and k]
+    found = {stage: cache.get(stage, version, wanted) for stage, version in versions.items()} if wanted else {}
+    return [(item, {s: found[s][k] for s in found if k in found[s]} if cached is None and k else (cached or {}), k, count)
+            for item, cached, k, count in chunk]
 
 
 def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None,

@@ -129,6 +129,25 @@ def test_unchanged_rebuild_is_up_to_date_and_a_changed_article_is_the_only_one_r
     assert articles.loc["001_bee0bfbc00fc141b", "text"].endswith("A new closing sentence was added.")
 
 
+def test_worker_processes_read_the_cache_themselves(tmp_path):
+    """With 2 workers the parent sends no cached outputs: the workers read them,
+    and the rebuild equals a build from scratch."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(config.RAW_DIR, corpus)
+    out = tmp_path / "out"
+    build(corpus, out, workers=2, quiet=True, chunk_size=2)
+    target = corpus / "002_bf6db8e22a45f354.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nOne more line of text.", encoding="utf-8")
+    changed = build(corpus, out, workers=2, quiet=True, chunk_size=2)
+    assert changed.n_cached == 4 and changed.n_articles == 5
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, workers=1, quiet=True, use_cache=False)
+    for name in OUTPUTS:
+        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(fresh / f"{name}.parquet"))
+
+
 def test_a_stage_version_follows_its_code_and_data_and_nothing_else(tmp_path, monkeypatch):
     import shutil
 
