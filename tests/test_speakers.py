@@ -55,6 +55,13 @@ def test_cue_before_with_colon_and_that():
     assert only("ACLU policy counsel Chris Rickerd argues that “the program has failed us all.”").speaker == "Chris Rickerd"
 
 
+def test_phrase_cues_in_the_present_tense():
+    text = "Jo Poe spoke first. “Voters reject them,” he points out."
+    q = only(text)
+    assert (q.speaker, q.cue, mention(text, q)) == ("Jo Poe", "points out", "he")
+    assert only("“We stay,” Ann Lee fires back.").speaker == "Ann Lee"
+
+
 def test_inverted_said_name():
     text = "“It is lawless and it must stop,” said Reed D. Rubenstein, a lawyer."
     q = only(text)
