@@ -15,6 +15,7 @@ import gzip
 import io
 import json
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,28 @@ def _iter_table(path: Path, columns: dict[str, str] | None, max_chars: int) -> I
         yield _record_from_row(row, cols, where, path.name, max_chars)
 
 
+# What reading a damaged .gz raises: not gzip at all, bad data, or cut short.
+_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+
+def _gzip_damaged(path: Path, after: str, exc: BaseException) -> CorpusError:
+    """A damaged or truncated .gz fails the whole read: building on part of a
+    corpus without saying so would give wrong per-outlet figures."""
+    return CorpusError(f"{path.name} is damaged or cut short ({exc}) {after}; "
+                       "copy or download it again (check it with: gzip -t FILE)")
+
+
 def _json_rows(path: Path) -> Iterator[tuple[str, Any]]:
+    last = "at its start"
+    try:
+        for where, row in _json_lines(path):
+            last = f"after {where}"
+            yield where, row
+    except _GZIP_ERRORS as exc:
+        raise _gzip_damaged(path, last, exc) from None
+
+
+def _json_lines(path: Path) -> Iterator[tuple[str, Any]]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
@@ -145,6 +167,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[str, Any]]:
                 yield where, row
         except UnicodeDecodeError as exc:
             raise CorpusError(f"{path.name} is not UTF-8 (byte {exc.start}); re-save the CSV as UTF-8") from None
+        except _GZIP_ERRORS as exc:
+            raise _gzip_damaged(path, f"after row {reader.line_num}" if reader.line_num else "at its start", exc) from None
         except csv.Error as exc:
             yield f"row {reader.line_num}", Reject(f"row {reader.line_num}", path.name, f"unreadable CSV row ({exc}); reading stopped here")
 

@@ -139,6 +139,26 @@ def test_jsonl_gz_with_common_column_names(tmp_path):
     assert df.loc[0, "author"] == "A; B"
 
 
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv.gz"])
+def test_a_damaged_or_truncated_gzip_fails_with_a_clear_message(tmp_path, suffix):
+    whole = tmp_path / f"whole{suffix}"
+    with gzip.open(whole, "wt", encoding="utf-8") as fh:
+        if suffix == ".csv.gz":
+            fh.write("id,text\n")
+        for i in range(3000):  # enough that a cut falls after some complete records
+            text = f"Article {i} says {i * 7919 % 10007} things. " * 8
+            fh.write(json.dumps({"id": str(i), "text": text}) + "\n" if suffix == ".jsonl.gz" else f"{i},{text}\n")
+    cut = tmp_path / f"cut{suffix}"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(CorpusError, match=r"cut\.\w+\.gz is damaged or cut short .* after (line|row) \d+; copy"):
+        list(iter_records(cut))
+    junk = tmp_path / f"junk{suffix}"
+    junk.write_bytes(b"this is not gzip data")
+    with pytest.raises(CorpusError, match="damaged or cut short .* at its start"):
+        list(iter_records(junk))
+    assert sum(1 for _ in iter_records(whole)) == 3000
+
+
 def test_malformed_json_lines_and_null_text_are_rejected_not_fatal(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join([
