@@ -196,6 +196,9 @@ def build(
                 staging.mkdir(parents=True)
                 summary = _build_into(*args, use_store=False)
             summary.seconds = time.perf_counter() - start
+            if summary.n_read == 0:  # an empty input is a broken upstream step, not an empty report
+                raise BuildError(f"{corpus} holds no records, so there is nothing to build; "
+                                 "any previous outputs were kept. Check the path and the files in it.")
             if strict and summary.n_rejected:
                 raise BuildError(_strict_message(summary))
             _write_build_info(staging, Path(corpus), summary, fingerprint)

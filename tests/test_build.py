@@ -83,6 +83,21 @@ def test_missing_corpus_fails_with_a_message_not_a_traceback(tmp_path):
     assert "corpus not found" in res.stderr and "Traceback" not in res.stderr
 
 
+def test_an_empty_corpus_fails_and_keeps_the_previous_outputs(seed_build, tmp_path):
+    import shutil
+
+    _, built = seed_build
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = (out / "articles.parquet").read_bytes()
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    res = _cli("build", "--corpus", str(empty), "--out", str(out), "--workers", "1", "--quiet")
+    assert res.returncode == 1
+    assert "holds no records" in res.stderr and "Traceback" not in res.stderr
+    assert (out / "articles.parquet").read_bytes() == before
+
+
 def test_second_build_on_a_locked_folder_stops_with_a_message(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
