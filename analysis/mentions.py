@@ -186,7 +186,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     """
     toks = _tokens(text, max(lo, pos - 160), pos)
     i = _skip_paren(toks, len(toks) - 1)
-    while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE_VERB:
+    while i >= 0 and (toks[i][2].lower() in _SKIP_BEFORE_VERB or _adverb_after_auxiliary(toks, i)):
         i -= 1
     appositive = None
     if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
@@ -216,6 +216,14 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return _appositive_name(text, toks, *appositive) or np
         return np
     return None
+
+
+def _adverb_after_auxiliary(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A lower-case -ly word after an auxiliary or a pronoun ("the ACLU does aptly point
+    out", "he angrily said"); after other words it may be a noun ("the family said")."""
+    tok = toks[i][2]
+    return (i > 0 and len(tok) > 4 and tok.endswith("ly") and tok.isalpha() and tok.islower()
+            and (toks[i - 1][2].lower() in _SKIP_BEFORE_VERB or toks[i - 1][2].lower() in PRONOUNS))
 
 
 def _skip_paren(toks: list[tuple[int, int, str]], i: int) -> int:

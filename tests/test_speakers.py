@@ -62,6 +62,14 @@ def test_phrase_cues_in_the_present_tense():
     assert only("“We stay,” Ann Lee fires back.").speaker == "Ann Lee"
 
 
+def test_adverb_after_an_auxiliary_is_skipped_but_a_noun_in_ly_is_not():
+    text = "While the union does aptly point out that “the pay is far too low for us all.”"
+    assert mention(text, only(text)) == "the union"
+    text = "He angrily said: “We will not stay here any longer.”"
+    assert mention(text, only(text)) == "He"
+    assert only("The family said: “We are heartbroken and tired tonight.”").speaker == "The family"
+
+
 def test_inverted_said_name():
     text = "“It is lawless and it must stop,” said Reed D. Rubenstein, a lawyer."
     q = only(text)
