@@ -380,8 +380,8 @@ def _framed(text: str, open_pos: int) -> bool:
     return False
 
 
-# Where the sentence holding a mark starts: after . ! ? (and any closing marks) and a space, or a line break.
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
+# A sentence ends at . ! ? … (and any closing marks) before a space, or at a line break.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’')\]]*\s|\n")
 _REPORTED_WINDOW = 240  # characters looked back for the sentence's cue
 
 
@@ -397,7 +397,7 @@ def _reported(text: str, open_pos: int, cues: CueLexicon) -> bool:
     (True, False)
     """
     lo = max(0, open_pos - _REPORTED_WINDOW)
-    for m in _SENTENCE_END_RE.finditer(text, lo, open_pos):
+    for m in _SENTENCE_BREAK_RE.finditer(text, lo, open_pos):
         lo = m.end()
     return bool(cues.verb_re.finditer(text, lo, open_pos) or cues.after_re.search(text, lo, open_pos))
 
@@ -522,9 +522,6 @@ def extract_quotes(text: str, cues: CueLexicon | None = None, *, apostrophe_pair
             last = q
         quotes.append(q)
     return quotes
-
-
-_SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’')\]]*\s|\n")
 
 
 def _same_sentence(text: str, end: int, open_pos: int) -> bool:
