@@ -126,15 +126,6 @@ def remove_punctuation(text: str) -> str:
     return _PUNCTUATION_RE.sub("", text)
 
 
-def textstat_words(text: str) -> list[str]:
-    """Words as textstat's ``list_words`` gives them (case kept).
-
-    >>> textstat_words("It’s a far-left plan -- 3.5%")
-    ['Its', 'a', 'farleft', 'plan', '35']
-    """
-    return remove_punctuation(text).split()
-
-
 # pyphen keeps every word it has hyphenated in a dict that never shrinks; the
 # lru_cache on token_syllables already holds the counts, so that dict is
 # emptied whenever it passes this size, keeping memory flat on a big corpus.

@@ -2,10 +2,10 @@
 
 The measures' comparison and the voices tables are computed from the
 per-article tables the build has just written, so they always agree with them.
-Terms, framing and target sentences come from an :class:`analysis.tallies.OutletTally`
-that the build's workers filled chunk by chunk; without one (a folder of
-tables built elsewhere) the articles' texts are read back in batches and
-tallied here. Outlet names are merged through the alias table first (see
+Terms, framing and target sentences come from the :class:`analysis.tallies.OutletTally`
+that the build's workers filled chunk by chunk. The three groups are
+independent: the build computes the first two in another process while it
+writes the third. Outlet names are merged through the alias table first (see
 :func:`analysis.compare.apply_aliases`).
 
 Tables (all in the build's output folder):
@@ -21,7 +21,6 @@ Tables (all in the build's output folder):
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -30,33 +29,11 @@ import pyarrow.parquet as pq
 from . import config
 from .compare import apply_aliases, compare_outlets
 from .storage import write_parquet_atomic
-from .tallies import OutletTally, tally_chunk
+from .tallies import OutletTally
 from .voices import normalise_speakers, shared_quotations, top_speakers
 
 TOP_TERMS = 200
 TOP_DISTINCTIVE = 30
-TEXT_BATCH = 2000
-
-
-def write_outlet_tables(folder: Path, tally: OutletTally | None = None,
-                        min_articles: int = config.MIN_ARTICLES_PER_OUTLET,
-                        top_terms: int = TOP_TERMS, top_distinctive: int = TOP_DISTINCTIVE) -> None:
-    """Compute every per-outlet table from ``folder``'s articles and quotes; write them there.
-
-    ``tally``: the build's tallies of these articles; None tallies them here.
-    The three groups of tables are independent (the build computes the first
-    two in another process while it writes the third).
-    """
-    write_measure_tables(folder, min_articles)
-    write_quote_tables(folder)
-    own = tally is None
-    if own:
-        tally = tally_articles(folder / "articles.parquet", folder / ".tally")
-    try:
-        write_tally_tables(folder, tally, min_articles, top_terms, top_distinctive)
-    finally:
-        if own:
-            tally.close()
 
 
 def write_measure_tables(folder: Path, min_articles: int = config.MIN_ARTICLES_PER_OUTLET) -> None:
@@ -84,24 +61,7 @@ def write_tally_tables(folder: Path, tally: OutletTally, min_articles: int = con
     write_parquet_atomic(tally.target_table(), folder / "target_sentiment.parquet")
 
 
-def tally_articles(articles: Path, spill: Path) -> OutletTally:
-    """Tally an articles table's texts batch by batch (memory stays flat)."""
-    tally = OutletTally(spill)
-    for batch in _text_batches(articles):
-        tally.add(tally_chunk(zip(batch["outlet"], batch["text"])))
-    return tally
-
-
 def _measure_columns(articles: Path) -> list[str]:
     schema = pq.read_schema(articles)
     skip = {"article_id", "outlet", "n_words"}
     return [f.name for f in schema if f.name not in skip and str(f.type) in ("double", "float")]
-
-
-def _text_batches(articles: Path) -> Iterator[pd.DataFrame]:
-    pfile = pq.ParquetFile(articles)
-    for batch in pfile.iter_batches(batch_size=TEXT_BATCH, columns=["outlet", "text"]):
-        frame = batch.to_pandas()
-        frame["text"] = frame["text"].fillna("")
-        frame["outlet"] = frame["outlet"].astype(object).where(frame["outlet"].notna(), None)
-        yield frame

@@ -3,7 +3,8 @@
 The per-outlet tables of a build need every article's words. Counting them in
 the parent after the articles are measured made that one serial pass as long
 as the parallel one, and kept every outlet's term counts in memory. Instead
-each worker tallies the chunk it has just measured (:func:`tally_chunk`); the
+each worker tallies the chunk it has just measured (:class:`ChunkTally`;
+:func:`tally_chunk` does the same from texts alone); the
 build merges the small parts (label counts, target sentences, totals) in
 memory and spills the term counts to disk in buckets (:class:`OutletTally`),
 so memory stays flat however large the corpus. Bucket by bucket, at the end,
