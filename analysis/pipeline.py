@@ -19,7 +19,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,8 +255,8 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         _summarise(summary, outputs)
         from .tables import write_tally_tables
 
-        with _aside(_article_and_quote_tables, staging, engine == "local" and workers > 1):
-            write_tally_tables(staging, tally)
+        with _aside(_TABLES_ASIDE, staging, workers if engine == "local" else 1) as map_fn:
+            write_tally_tables(staging, tally, map_fn=map_fn)
         terms.commit()
     finally:
         progress.close()
@@ -329,27 +329,34 @@ def _pool_context() -> Any:
     return ctx
 
 
-def _article_and_quote_tables(folder: Path) -> None:
-    from .tables import write_measure_tables, write_quote_tables
+# Tables made from the staging folder's Parquet files, aside from the tally tables.
+_TABLES_ASIDE = ("write_quote_tables", "write_measure_tables")  # longest first
 
-    write_measure_tables(folder)
-    write_quote_tables(folder)
+
+def _write_table(name: str, folder: Path) -> None:
+    from . import tables
+
+    getattr(tables, name)(folder)
 
 
 @contextmanager
-def _aside(fn: Any, folder: Path, separate: bool) -> Iterator[None]:
-    """Run ``fn(folder)`` in another process while the body runs (inline after
-    it when not ``separate``); its error, if any, is raised here."""
-    if not separate:
-        yield
-        fn(folder)
+def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Callable]:
+    """Write the tables ``names`` (functions of :mod:`analysis.tables`) in a pool
+    of ``workers`` processes while the body runs, and yield the pool's ``map``
+    for the body's own jobs. With 1 worker they are written inline after the
+    body, which gets the built-in ``map``. Their errors, if any, are raised here."""
+    if workers <= 1:
+        yield map
+        for name in names:
+            _write_table(name, folder)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=_pool_context()) as pool:
-        job = pool.submit(fn, folder)
-        yield
-        job.result()
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        jobs = [pool.submit(_write_table, name, folder) for name in names]  # first: the longest jobs
+        yield pool.map
+        for job in jobs:
+            job.result()
 
 
 def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, tuple]]:

@@ -21,6 +21,7 @@ Tables (all in the build's output folder):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -52,9 +53,11 @@ def write_quote_tables(folder: Path) -> None:
 
 
 def write_tally_tables(folder: Path, tally: OutletTally, min_articles: int = config.MIN_ARTICLES_PER_OUTLET,
-                       top_terms: int = TOP_TERMS, top_distinctive: int = TOP_DISTINCTIVE) -> None:
-    """Term, distinctive-term, framing and target-sentiment tables from the build's tallies."""
-    terms, distinctive = tally.term_tables(top_terms, top_distinctive, min_articles)
+                       top_terms: int = TOP_TERMS, top_distinctive: int = TOP_DISTINCTIVE,
+                       map_fn: Callable = map) -> None:
+    """Term, distinctive-term, framing and target-sentiment tables from the build's tallies
+    (``map_fn``: how to map over the term buckets, e.g. an executor's ``map``)."""
+    terms, distinctive = tally.term_tables(top_terms, top_distinctive, min_articles, map_fn=map_fn)
     write_parquet_atomic(terms, folder / "terms.parquet")
     write_parquet_atomic(distinctive, folder / "distinctive_terms.parquet")
     write_parquet_atomic(tally.framing_table(), folder / "framing.parquet")

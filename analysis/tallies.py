@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -223,35 +223,24 @@ class OutletTally:
             if self._buffered[b] >= _FLUSH_ROWS:
                 self._flush(b)
 
-    def _flush(self, b: int) -> None:
+    def _flush(self, b: int, summed: bool = True) -> None:
         if not self._buffers[b]:
             return
         if self._writers[b] is None:
             self._writers[b] = pq.ParquetWriter(self.folder / f"terms-{b:02d}.parquet", _TERM_SCHEMA)
-        self._writers[b].write_table(_sum_pairs(pa.concat_tables(self._buffers[b])))
+        table = pa.concat_tables(self._buffers[b])
+        self._writers[b].write_table(_sum_pairs(table) if summed else table)
         self._buffers[b], self._buffered[b] = [], 0
 
-    def _bucket(self, b: int) -> pa.Table:
-        """Every (outlet, term) of bucket ``b`` once, with its summed counts (base included)."""
-        self._flush(b)
+    def _bucket_job(self, b: int) -> _BucketJob:
+        """Bucket ``b``'s files, its spill file closed (so any process can read it)."""
+        self._flush(b, summed=False)  # the job sums the bucket (in parallel with the others)
         writer, self._writers[b] = self._writers[b], None
-        parts = [self.base.bucket(b, _TERM_SCHEMA)] if self.base is not None else []
         if writer is not None:
             writer.close()
-            path = self.folder / f"terms-{b:02d}.parquet"
-            parts.append(pq.read_table(path))
-            path.unlink()
-        if self.base is None:  # the spill file's row groups may repeat a pair
-            table = _sum_pairs(parts[0]) if parts else _TERM_SCHEMA.empty_table()
-        elif len(parts) == 1:  # stored counts, one row per pair, untouched by this build
-            table = parts[0]
-        else:
-            table = _sum_pairs(pa.concat_tables(parts))
-            # terms only removed articles had are now counted 0 times
-            table = table.filter(pc.greater(table.column("count"), 0))
-        if self.keep is not None:
-            self.keep.write_bucket(b, table)
-        return table
+        return _BucketJob(self.folder / f"terms-{b:02d}.parquet" if writer is not None else None,
+                          self.base.bucket_path(b) if self.base is not None else None,
+                          self.keep.bucket_path(b) if self.keep is not None else None)
 
     def close(self) -> None:
         """Close the spill files and remove the spill folder."""
@@ -261,27 +250,29 @@ class OutletTally:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def term_tables(self, top_terms: int = 200, top_distinctive: int = 30, min_articles: int = 5,
-                    min_count: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    min_count: int = 3, map_fn: Callable = map) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Each outlet's ``top_terms`` most frequent terms, and for each outlet with
         ``min_articles`` or more, its ``top_distinctive`` terms by log-odds z against
         all other outlets (terms seen ``min_count`` times or more in the corpus).
 
         The tables equal :func:`analysis.term_frequency` and
         :func:`analysis.distinctive_terms` (corpus prior) on the same articles.
+        Buckets are independent: ``map_fn`` (an executor's ``map``) may score
+        them in other processes; results come back in bucket order either way.
         """
         outlets = sorted(self.n_articles)
         rank = {o: i for i, o in enumerate(outlets)}
         n_a = np.array([float(self.n_terms[o]) for o in outlets])
         eligible = np.array([self.n_articles[o] >= min_articles for o in outlets], dtype=bool)
         scorer = _Scorer(n_a, float(sum(self.n_terms.values())), eligible, min_count)
+        if len(outlets) < 2 or not eligible.any():
+            scorer = None
+        best = partial(_bucket_best, rank=rank, scorer=scorer, top_terms=top_terms, top_distinctive=top_distinctive)
+        jobs = [self._bucket_job(b) for b in range(N_BUCKETS)]
         frequent, distinctive = [], []
-        for b in range(N_BUCKETS):
-            table = self._bucket(b)
-            if table.num_rows:
-                codes = _outlet_codes(table.column("outlet"), rank)
-                frequent.append(_best(table, codes, table.column("count").to_numpy(), top_terms))
-                if len(outlets) >= 2 and eligible.any():
-                    distinctive.append(scorer.best(table, codes, top_distinctive))
+        for most, most_distinct in map_fn(best, jobs):
+            frequent += most
+            distinctive += most_distinct
         return (self._frequent_frame(frequent, outlets, top_terms),
                 _distinctive_frame(distinctive, outlets, top_distinctive))
 
@@ -327,6 +318,47 @@ class OutletTally:
         frame = pd.DataFrame(rows, columns=["outlet", "target", "n_sentences", "mean_compound"])
         return frame.astype({"outlet": object, "target": object, "n_sentences": "int64",
                              "mean_compound": "float64"})
+
+
+@dataclass(frozen=True)
+class _BucketJob:
+    """The files of one term bucket: what to sum, and where to keep the sum."""
+
+    spill: Path | None  # this build's counts (None: it counted no term of the bucket)
+    base: Path | None  # the previous build's stored counts (None: no store, start from nothing)
+    keep: Path | None  # where to store the summed counts for the next build
+
+
+def _bucket_table(job: _BucketJob) -> pa.Table:
+    """Every (outlet, term) of the bucket once, with its summed counts (base included)."""
+    parts = []
+    if job.base is not None:
+        parts.append(pq.read_table(job.base) if job.base.exists() else _TERM_SCHEMA.empty_table())
+    if job.spill is not None:
+        parts.append(pq.read_table(job.spill))
+        job.spill.unlink()
+    if job.base is None:  # the spill file's row groups may repeat a pair
+        table = _sum_pairs(parts[0]) if parts else _TERM_SCHEMA.empty_table()
+    elif len(parts) == 1:  # stored counts, one row per pair, untouched by this build
+        table = parts[0]
+    else:
+        table = _sum_pairs(pa.concat_tables(parts))
+        # terms only removed articles had are now counted 0 times
+        table = table.filter(pc.greater(table.column("count"), 0))
+    if job.keep is not None:
+        pq.write_table(table, job.keep)
+    return table
+
+
+def _bucket_best(job: _BucketJob, rank: dict[str, int], scorer: _Scorer | None, top_terms: int,
+                 top_distinctive: int) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
+    """One bucket's candidates for the frequent and the distinctive terms (runs in any process)."""
+    table = _bucket_table(job)
+    if not table.num_rows:
+        return [], []
+    codes = _outlet_codes(table.column("outlet"), rank)
+    frequent = [_best(table, codes, table.column("count").to_numpy(), top_terms)]
+    return frequent, ([scorer.best(table, codes, top_distinctive)] if scorer is not None else [])
 
 
 def _sum_pairs(table: pa.Table) -> pa.Table:

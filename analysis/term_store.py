@@ -91,10 +91,9 @@ class TermStore:
         """(key, outlet, copies) of stored articles no build input claimed: to subtract."""
         return sorted((k, o, n) for (k, o), n in self._left.items() if n > 0)
 
-    def bucket(self, b: int, schema: pa.Schema) -> pa.Table:
-        """The stored counts of term bucket ``b``."""
-        path = self.folder / f"terms-{b:02d}.parquet"
-        return pq.read_table(path) if path.exists() else schema.empty_table()
+    def bucket_path(self, b: int) -> Path:
+        """The file of term bucket ``b``'s stored counts (absent: none stored)."""
+        return self.folder / f"terms-{b:02d}.parquet"
 
 
 class StoreWriter:
@@ -112,8 +111,9 @@ class StoreWriter:
         self.folder = cache_dir / self.name
         self.folder.mkdir()
 
-    def write_bucket(self, b: int, table: pa.Table) -> None:
-        pq.write_table(table, self.folder / f"terms-{b:02d}.parquet")
+    def bucket_path(self, b: int) -> Path:
+        """Where term bucket ``b``'s new counts go (any process may write them)."""
+        return self.folder / f"terms-{b:02d}.parquet"
 
     def commit(self, version: str, manifest: Counter) -> None:
         """``manifest``: copies per (text key, outlet) of the articles the counts include."""

@@ -43,10 +43,10 @@ def test_outlet_tables_match_the_functions(tmp_path):
     assert set(dist["outlet"]) == set()  # two articles each: under the minimum of five
 
 
-def _tally(corpus, tmp_path):
+def _tally(corpus, tmp_path, folder="spill"):
     from analysis.tallies import OutletTally, tally_chunk
 
-    tally = OutletTally(tmp_path / "spill")
+    tally = OutletTally(tmp_path / folder)
     for start in range(0, len(corpus), 2):  # several chunks, as in a build
         part = corpus.iloc[start:start + 2]
         tally.add(tally_chunk(zip(part["outlet"], part["text"])))
@@ -81,6 +81,26 @@ def test_top_terms_from_tallies_equal_term_frequency_with_ties_broken_by_term(tm
     assert terms[["group", "term", "count", "doc_freq"]].values.tolist() == \
         expected[["group", "term", "count", "doc_freq"]].values.tolist()
     assert ((terms["rate"] - expected["rate"]).abs() < 1e-9).all()
+
+
+def test_term_buckets_scored_in_other_processes_give_the_same_tables(tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    import analysis.tallies as tallies
+
+    monkeypatch.setattr(tallies, "_FLUSH_ROWS", 3)  # spill files written mid-way as well as at the end
+    corpus = pd.DataFrame([{"outlet": o, "text": t} for o, ts in TEXTS.items() for t in ts] * 3)
+    inline = _tally(corpus, tmp_path, "a")
+    expected = inline.term_tables(top_terms=10, top_distinctive=5, min_articles=1, min_count=1)
+    inline.close()
+    other = _tally(corpus, tmp_path, "b")
+    with ProcessPoolExecutor(2) as pool:
+        got = other.term_tables(top_terms=10, top_distinctive=5, min_articles=1, min_count=1, map_fn=pool.map)
+    assert not list((tmp_path / "b").glob("terms-*"))  # each job removed the spill file it read
+    other.close()
+    for ours, theirs in zip(got, expected):
+        assert len(ours) > 0
+        pd.testing.assert_frame_equal(ours, theirs)
 
 
 def test_outlet_tally_merges_aliases_and_skips_missing_outlets(tmp_path):
