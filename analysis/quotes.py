@@ -264,6 +264,7 @@ def _mark_spans(text: str, apostrophe_pairs: bool = False) -> list[_Span]:
     marks.append((len(text), "\n"))
     nest_at: tuple[int, tuple] | None = None  # (mark index, pairer state) at the outer's first nesting
     nesting = True  # False after a nesting failed, until the paragraph ends
+    markup_end = -1  # marks before this position delimit a markup attribute's value
     k = 0
     while k < len(marks):
         i, ch = marks[k]
@@ -276,7 +277,10 @@ def _mark_spans(text: str, apostrophe_pairs: bool = False) -> list[_Span]:
             pairer.end_paragraph(i)
             nest_at, nesting = None, True
             continue
-        if i == pairer.skip or (ch == "''" and not apostrophe_pairs):
+        if i == pairer.skip or (ch == "''" and not apostrophe_pairs) or i < markup_end:
+            continue
+        if ch == '"' and i and text[i - 1] == "=":  # markup: <a href="…">, <tweet author="…">
+            markup_end = _attribute_end(text, i)
             continue
         role = _mark_role(text, i, ch, pairer.counts["d"], pairer.counts["s"])
         if role is None:
@@ -297,6 +301,18 @@ def _mark_spans(text: str, apostrophe_pairs: bool = False) -> list[_Span]:
                 pairer.restart(i)  # doubles do not nest: the earlier mark was left open
         pairer.push(i, role[0], len(ch), style)
     return [s for s in (_strip(text, s) for s in pairer.spans) if s is not None]
+
+
+def _attribute_end(text: str, i: int) -> int:
+    """Just past the '"' closing the markup attribute value opened at ``i`` (its line's end if unclosed).
+
+    >>> _attribute_end('<a href="x.org">', 8)
+    15
+    """
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    close = text.find('"', i + 1, line_end)
+    return line_end if close < 0 else close + 1
 
 
 def _strip(text: str, span: _Span) -> _Span | None:

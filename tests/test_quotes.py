@@ -32,6 +32,14 @@ def test_apostrophes_are_not_marks():
     assert [q.text for q in extract_quotes(text)] == ["Go home,"]
 
 
+def test_markup_attribute_values_are_not_quotations():
+    text = ('She said it twice. <tweet author="jroe" tweet_id="7781">It’s done.</tweet> '
+            '<a href="https://example.org/a-b">Read</a> “We go,” Jo Poe said.')
+    assert kinds(text) == [("We go,", "direct")]
+    # an unclosed value ends at its line: the next paragraph's quotation is still read
+    assert kinds('<img alt="broken\n\n“We go,” Jo Poe said.') == [("We go,", "direct")]
+
+
 def test_nested_single_quote_stays_inside():
     text = '“People who ‘look’ like immigrants are stopped,” the ACLU wrote.'
     qs = extract_quotes(text)
