@@ -92,6 +92,18 @@ class RowGroupWriter:
         self._writer.write_table(table)
         self.n_rows += len(rows)
 
+    def write_table(self, table: pa.Table) -> None:
+        """Append a table already in the writer's fixed schema (see :func:`rows_to_table`)."""
+        if self.open_schema or self.base is None:
+            raise ValueError("write_table needs a writer with a fixed schema (open_schema=False and a base)")
+        if not table.num_rows:
+            return
+        self.schema = self.base
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
+        self._writer.write_table(table.cast(self.schema))
+        self.n_rows += table.num_rows
+
     def close(self) -> None:
         """Finish the file; an empty table is still written so readers find it."""
         if self._writer is None:
@@ -99,6 +111,18 @@ class RowGroupWriter:
             pq.write_table(schema.empty_table(), self.path, compression="zstd")
             return
         self._writer.close()
+
+
+def rows_to_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Row dicts as a table of ``schema``'s columns: missing values become nulls,
+    keys outside the schema are left out (what a fixed-schema writer stores).
+
+    >>> rows_to_table([{"a": 1, "z": 0}, {}], pa.schema([("a", pa.int64())])).to_pylist()
+    [{'a': 1}, {'a': None}]
+    """
+    by_column = _transpose(rows) if rows else {}
+    missing = [None] * len(rows)
+    return pa.Table.from_arrays([_to_arrow(by_column.get(f.name, missing), f.type) for f in schema], schema=schema)
 
 
 def _transpose(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from . import __version__, config
 from .article import STAGES, ArticleResult, analyse, stage_version, text_key
 from .cache import StageCache
-from .parquet_parts import RowGroupWriter
+from .parquet_parts import RowGroupWriter, rows_to_table
 from .readers import iter_records
 from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
@@ -60,7 +62,11 @@ class BuildSummary:
         return EXIT_REJECTS if self.n_rejected else EXIT_OK
 
 
-def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+# A chunk's results (in input order), its per-outlet tally and its ROW_TABLES.
+WorkDone = tuple[list[ArticleResult | Reject], ChunkTally, dict[str, pa.Table]]
+
+
+def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> WorkDone:
     """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
@@ -71,6 +77,8 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[
     new stage outputs itself, so they are neither sent back nor written by
     the parent (which shares the cores with the workers), and it reads the
     cached outputs of the items the parent sent without them (cached None).
+    The chunk's quote, comment and removed-segment rows come back as Arrow
+    tables (:func:`_row_tables`), not as many small dicts.
     """
     if cache_to is not None and any(cached is None for _, cached, _, _ in chunk):
         chunk = _fill_cached(chunk, _worker_cache(cache_to[0]), cache_to[1])
@@ -86,7 +94,22 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> tuple[list[
             if count_terms and counts is None:  # tally stage cached, terms not stored
                 counts = article_terms(res.row["text"])[1]
             part.add_article(res.row["outlet"], res.tally, res.target_hits, counts if count_terms else None)
-    return results, part.finish()
+    return results, part.finish(), _row_tables(results)
+
+
+ROW_TABLES = ("quotes", "comments", "removed")  # many rows per article, in fixed schemas
+
+
+def _row_tables(results: list[ArticleResult | Reject]) -> dict[str, pa.Table]:
+    """The chunk's rows of each of ROW_TABLES as one table (taken off the results)."""
+    from .output_schemas import TABLE_SCHEMAS
+
+    articles = [res for res in results if isinstance(res, ArticleResult)]
+    tables = {name: rows_to_table([row for res in articles for row in getattr(res, name)], TABLE_SCHEMAS[name])
+              for name in ROW_TABLES}
+    for res in articles:
+        res.quotes, res.comments, res.removed = [], [], []
+    return tables
 
 
 _WORKER_CACHES: dict[Path, StageCache] = {}
@@ -136,18 +159,16 @@ class _Outputs:
                                              open_schema=(name == "articles")) for name in TABLES}
         self.rejects: list[Reject] = []
 
-    def add(self, results: list[ArticleResult | Reject]) -> None:
-        articles, quotes, comments, removed = [], [], [], []
+    def add(self, results: list[ArticleResult | Reject], row_tables: dict[str, pa.Table]) -> None:
+        articles = []
         for res in results:
             if isinstance(res, Reject):
                 self.rejects.append(res)
-                continue
-            articles.append(res.row)
-            quotes += res.quotes
-            comments += res.comments
-            removed += res.removed
-        for name, rows in zip(TABLES, (articles, quotes, comments, removed)):
-            self.writers[name].write(rows)
+            else:
+                articles.append(res.row)
+        self.writers["articles"].write(articles)
+        for name in ROW_TABLES:
+            self.writers[name].write_table(row_tables[name])
 
     def close(self) -> None:
         for writer in self.writers.values():
@@ -239,14 +260,14 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         # Local worker processes read their cached stage outputs themselves (Dask workers may be elsewhere).
         fetch = not (engine == "local" and workers > 1)
         chunks = (_with_cache(chunk, cache, versions, terms.store, fetch) for chunk in _chunks(records, chunk_size))
-        for chunk, (results, part) in _run(chunks, engine, workers, scheduler,
-                                             (cache.path, versions) if cache is not None else None):
+        for chunk, (results, part, row_tables) in _run(chunks, engine, workers, scheduler,
+                                                         (cache.path, versions) if cache is not None else None):
             tally.add(part)
             terms.note(chunk, results)
             summary.n_cached += sum(1 for r in results if isinstance(r, ArticleResult) and r.from_cache)
             if cache is not None:  # what the workers have not stored themselves
                 _put_computed(cache, versions, chunk, results)
-            outputs.add(results)
+            outputs.add(results, row_tables)
             words = sum(r.row["n_words"] for r in results if isinstance(r, ArticleResult))
             summary.n_words += words
             progress.update(len(chunk), words)
@@ -294,7 +315,7 @@ def _fill_cached(chunk: list[Work], cache: StageCache, versions: dict[str, str])
 
 
 def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None,
-         cache_to: CacheTarget | None = None) -> Iterator[tuple[list, tuple]]:
+         cache_to: CacheTarget | None = None) -> Iterator[tuple[list, WorkDone]]:
     """Yield (chunk, results) in input order, whatever the engine.
 
     Local worker processes store new stage outputs in the cache (``cache_to``)
@@ -359,7 +380,7 @@ def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Calla
             job.result()
 
 
-def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, tuple]]:
+def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
     from collections import deque
 
     with _pool_context().Pool(workers) as pool:
@@ -377,16 +398,16 @@ def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None
             yield done_chunk, _with_raw_text(done_chunk, job.get())
 
 
-def _pooled_work(chunk: list[Work], cache_to: CacheTarget | None) -> tuple[list[ArticleResult | Reject], ChunkTally]:
+def _pooled_work(chunk: list[Work], cache_to: CacheTarget | None) -> WorkDone:
     """:func:`_work` in a worker process; the raw texts are not sent back (the parent has them)."""
-    results, part = _work(chunk, cache_to)
-    for res in results:
+    done = _work(chunk, cache_to)
+    for res in done[0]:
         if isinstance(res, ArticleResult):
             res.row["raw_text"] = None
-    return results, part
+    return done
 
 
-def _with_raw_text(chunk: list[Work], done: tuple[list, ChunkTally]) -> tuple[list, ChunkTally]:
+def _with_raw_text(chunk: list[Work], done: WorkDone) -> WorkDone:
     for (item, _, _, _), res in zip(chunk, done[0]):
         if isinstance(res, ArticleResult):
             res.row["raw_text"] = item.raw_text
