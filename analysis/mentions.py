@@ -106,9 +106,11 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     "Jo Poe’s former campaign manager"."""
     for j in range(i, max(-1, i - 5), -1):
         tok = toks[j][2]
-        if _is_boundary(tok):
+        if _is_boundary(tok) or _ends_a_clause(tok):
             break
         if tok.lower() in _DETERMINERS:
+            if j == i and tok.lower() not in _PRONOMINAL:
+                return None  # 'the recently revealed': an article with no noun names nobody
             return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
     found = _possessive_np(text, toks, i)
     if found is not None:
@@ -116,6 +118,23 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     if toks[i][2].lower() in _BARE_SOURCES:
         return Mention(toks[i][0], toks[i][1], toks[i][2], "np")
     return None
+
+
+# Determiners that stand alone for their noun: "one said", "another added", "some argue".
+_PRONOMINAL = frozenset("one another some many several two three these those".split())
+# A pronoun with a contracted verb ("he’d", "they're") is a clause's subject, not part of a noun phrase.
+_PRONOUN_CONTRACTION_RE = re.compile(r"(?:he|she|they|it|we|i|you)['’](?:d|s|re|ll|ve|m)", re.I)
+
+
+def _ends_a_clause(tok: str) -> bool:
+    """True for a word a subject noun phrase cannot run back across: a pronoun,
+    an auxiliary or conjunction, or "said" ('at the time said he’d asked').
+
+    >>> _ends_a_clause("he’d"), _ends_a_clause("had"), _ends_a_clause("senior")
+    (True, True, False)
+    """
+    low = tok.lower()
+    return low in PRONOUNS or low in _NOT_IN_NP or low in ("said", "says") or bool(_PRONOUN_CONTRACTION_RE.fullmatch(tok))
 
 
 _CAP_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*(?:['’]s|s['’])")
@@ -208,6 +227,8 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         j = _run_back(toks, i)
         if toks[j][2].lower().rstrip(".") in _STOP_CAPS:
             return None
+        if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
+            return _np_back(text, toks, i)
         return _mention_from_run(text, toks, j, i)
     if tok[:1].isalpha():
         np = _np_back(text, toks, i)

@@ -467,6 +467,29 @@ SPEAKERS_API = {
 }
 
 
+def test_a_noun_phrase_speaker_does_not_run_back_over_a_clause():
+    from analysis.speakers import mention_before
+
+    def subject(text: str, cue: str):
+        m = mention_before(text, text.index(cue), 0)
+        return None if m is None else m.text
+
+    assert subject("Trump at the time said he’d asked", "asked") is None  # not 'the time said he’d'
+    assert subject("It was a claim that I had long felt", "felt") is None
+    assert subject("Programs the recently revealed", "revealed") is None  # an article names nobody
+    assert subject("Later a senior official told", "told") == "a senior official"
+    assert subject("On Monday another said", "said") == "another"  # stands for its noun
+
+
+def test_a_capitalised_determiner_is_not_a_name():
+    from analysis.speakers import mention_before
+
+    m = mention_before("Two said", 4, 0)
+    assert (m.text, m.kind) == ("Two", "np")
+    text = "Many Democrats disagree. Two said the plan would fail. “It is over,” he said."
+    assert only(text).speaker is None  # "he" has no person to refer to (it was "Two")
+
+
 def test_speakers_still_exports_every_public_name():
     import analysis.speakers as speakers
 
