@@ -126,15 +126,39 @@ _PRONOMINAL = frozenset("one another some many several two three these those".sp
 _PRONOUN_CONTRACTION_RE = re.compile(r"(?:he|she|they|it|we|i|you)['’](?:d|s|re|ll|ve|m)", re.I)
 
 
+# Capitalised labels of web pages that end up before a cue ("… Senate race MORE (R-S.C.) told
+# reporters": The Hill's related-story links in place of a name); in capitals they end no name.
+_WEB_LABELS = frozenset("more read watch related update updated breaking listen click".split())
+
+
+def _is_web_label(tok: str) -> bool:
+    """ "MORE", "WATCH": a page label in capitals, not the last word of a name (an acronym is kept).
+
+    >>> _is_web_label("MORE"), _is_web_label("More"), _is_web_label("NATO")
+    (True, False, False)
+    """
+    return tok.isupper() and tok.lower() in _WEB_LABELS
+
+
+def _contracted_pronoun(tok: tuple[int, int, str]) -> Mention | None:
+    """The pronoun of a contraction ('I’m told', 'he’s said'): it is the speaker, not a
+    name ("you", the one spoken to, names nobody)."""
+    pronoun = re.split("['’]", tok[2])[0]
+    if pronoun.lower() == "you":
+        return None
+    return Mention(tok[0], tok[0] + len(pronoun), pronoun, "pronoun")
+
+
 def _ends_a_clause(tok: str) -> bool:
     """True for a word a subject noun phrase cannot run back across: a pronoun,
-    an auxiliary or conjunction, or "said" ('at the time said he’d asked').
+    an auxiliary (also "haven’t") or conjunction, or "said" ('at the time said he’d asked').
 
     >>> _ends_a_clause("he’d"), _ends_a_clause("had"), _ends_a_clause("senior")
     (True, True, False)
     """
     low = tok.lower()
-    return low in PRONOUNS or low in _NOT_IN_NP or low in ("said", "says") or bool(_PRONOUN_CONTRACTION_RE.fullmatch(tok))
+    return (low in PRONOUNS or low == "you" or low in _NOT_IN_NP or low in ("said", "says")
+            or low.endswith(("n't", "n’t")) or bool(_PRONOUN_CONTRACTION_RE.fullmatch(tok)))
 
 
 _CAP_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*(?:['’]s|s['’])")
@@ -223,9 +247,13 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     tok = toks[i][2]
     if tok.lower() in PRONOUNS:
         return Mention(toks[i][0], toks[i][1], tok, "pronoun")
+    if tok.lower() == "you":  # the one spoken to names no speaker ('You will observe')
+        return None
+    if _PRONOUN_CONTRACTION_RE.fullmatch(tok):
+        return _contracted_pronoun(toks[i])
     if _is_cap(tok) and not _is_boundary(tok):
         j = _run_back(toks, i)
-        if toks[j][2].lower().rstrip(".") in _STOP_CAPS:
+        if toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(tok):
             return None
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
@@ -278,6 +306,10 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     first = toks[0][2]
     if first.lower() in PRONOUNS:
         return Mention(toks[0][0], toks[0][1], first, "pronoun")
+    if _PRONOUN_CONTRACTION_RE.fullmatch(first):
+        return _contracted_pronoun(toks[0])
+    if first.lower() == "you":
+        return None
     stop = len(toks)
     for k, (_, _, tok) in enumerate(toks):
         if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS:

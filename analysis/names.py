@@ -34,7 +34,7 @@ _STOP_CAPS = frozenset(
     "as if because although though since for of by with from to asked speaking "
     "instead indeed still moreover furthermore additionally separately similarly "
     "there here what why how where who monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    "saturday sunday is are was were even only just all both".split()
 )
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "

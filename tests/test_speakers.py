@@ -474,7 +474,7 @@ def test_a_noun_phrase_speaker_does_not_run_back_over_a_clause():
         m = mention_before(text, text.index(cue), 0)
         return None if m is None else m.text
 
-    assert subject("Trump at the time said he’d asked", "asked") is None  # not 'the time said he’d'
+    assert subject("Trump at the time said he’d asked", "asked") == "he"  # not 'the time said he’d'
     assert subject("It was a claim that I had long felt", "felt") is None
     assert subject("Programs the recently revealed", "revealed") is None  # an article names nobody
     assert subject("Later a senior official told", "told") == "a senior official"
@@ -488,6 +488,26 @@ def test_a_capitalised_determiner_is_not_a_name():
     assert (m.text, m.kind) == ("Two", "np")
     text = "Many Democrats disagree. Two said the plan would fail. “It is over,” he said."
     assert only(text).speaker is None  # "he" has no person to refer to (it was "Two")
+
+
+def test_page_labels_function_words_and_contractions_are_not_names():
+    def speakers(text: str):
+        return [q.speaker for q in extract_quotes(text) if q.kind != "scare"]
+
+    # The Hill's related-story link in place of a name: 'headline MORE (R-Ark.) called'
+    assert speakers("Lawmakers pay tribute to late Justice Stevens MORE (R-Ark.) called the debt "
+                    "“the largest long-term threat we face today.”") == [None]
+    assert speakers("Even Bill O’Reilly, who rarely agrees, told the panel: "
+                    "“This is a witch hunt and nothing more than that.”") == ["Bill O’Reilly"]
+    assert speakers("Is Facebook a publisher? Facebook said in a statement that "
+                    "“we found no evidence of bias at all.”") == ["Facebook"]
+    assert speakers("The aides met on Monday. “It will pass easily in the end,” I’m told by two of them.") == [None]
+    from analysis.speakers import mention_after, mention_before
+
+    assert mention_before("You will observe", 9, 0) is None  # the one spoken to names nobody
+    assert mention_before("he’s said", 5, 0).text == "he"
+    assert mention_after("said I’m", 5, 8).text == "I"
+    assert mention_before("Many officeholders haven’t said", 26, 0) is None
 
 
 def test_speakers_still_exports_every_public_name():
