@@ -21,11 +21,12 @@ WHITESPACE = re.compile(r"\s+")
 # --- strategies ----------------------------------------------------------------------
 
 ODD = ["\u200b", "\u200d", "\ufeff", "\u00ad", "\u202e", "\u2028", "\x00", "\x07", "\x1b", "\r", "\t", "\xa0",
-       "😀", "👍🏽", "🇺🇸", "👨‍👩‍👧", "مرحبا", "שלום", "\u0301", "…", "—", "·"]
+       "😀", "👍🏽", "🇺🇸", "👨‍👩‍👧", "مرحبا", "שלום", "\u0301", "…", "—", "·", "=", '="', '<a href="x">']
 MARKS = ["“", "”", "‘", "’", '"', "'", "«", "»", "„", "‹", "›"]
 ABBREVIATIONS = ["Dr.", "Mr.", "Mrs.", "U.S.", "a.m.", "p.m.", "Sen.", "Gov.", "No.", "e.g.", "J.", "St.", "Jan."]
 WORDS = ["the", "council", "mayor", "said", "vote", "immigrants", "police", "week", "we", "will", "not",
-         "ICE", "Trump", "border", "2024", "3.5", "$10", "100%", "it's", "don't", "well-known", "O'Brien"]
+         "ICE", "Trump", "border", "2024", "3.5", "$10", "100%", "it's", "don't", "well-known", "O'Brien",
+         "MORE", "I’m", "You", "Both", "he’d"]
 
 # lines that cleaning removes or keeps depending on their neighbours
 BOILERPLATE = ["By Jane Roe", "WASHINGTON (AP) —", "Photo: Getty Images", "Click here to subscribe.",
