@@ -51,7 +51,8 @@ class ChunkTally:
     n_words: dict[str, int] = field(default_factory=dict)  # the terms tokenizer's words
     n_terms: dict[str, int] = field(default_factory=dict)  # term occurrences (log-odds totals)
     labels: dict[str, Counter] = field(default_factory=dict)
-    targets: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
+    # (outlet, target) -> the compounds of the sentences naming it, in input order
+    targets: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     terms: pa.Table | None = None  # outlet, term, count, doc_freq
     # Term counts while the chunk is tallied; made into ``terms`` by finish().
     _counts: dict[str, Counter] = field(default_factory=dict, repr=False)
@@ -68,10 +69,7 @@ class ChunkTally:
         self.n_terms[outlet] = self.n_terms.get(outlet, 0) + summary["n_terms"]
         self.labels.setdefault(outlet, Counter()).update(summary["labels"])
         for target, compounds in hits.items():
-            n, total = self.targets.get((outlet, target), (0, 0.0))
-            for compound in compounds:  # one at a time: the same float sums as before
-                total += compound
-            self.targets[(outlet, target)] = (n + len(compounds), total)
+            self.targets.setdefault((outlet, target), []).extend(compounds)
         if counts is not None:
             self._counts.setdefault(outlet, Counter()).update(counts)
             self._doc_freq.setdefault(outlet, Counter()).update(counts.keys())
@@ -202,9 +200,11 @@ class OutletTally:
         self.n_terms.update(part.n_terms)
         for outlet, labels in part.labels.items():
             self.labels.setdefault(outlet, Counter()).update(labels)
-        for key, (n, total) in part.targets.items():
-            old_n, old_total = self.targets.get(key, (0, 0.0))
-            self.targets[key] = (old_n + n, old_total + total)
+        for key, compounds in part.targets.items():
+            n, total = self.targets.get(key, (0, 0.0))
+            for compound in compounds:  # one at a time, in input order: the sum does not depend on the chunks
+                total += compound
+            self.targets[key] = (n + len(compounds), total)
         if part.terms is not None and part.terms.num_rows:
             self._spill(part.terms)
 

@@ -103,6 +103,26 @@ def test_term_buckets_scored_in_other_processes_give_the_same_tables(tmp_path, m
         pd.testing.assert_frame_equal(ours, theirs)
 
 
+def test_target_means_do_not_depend_on_how_articles_are_chunked(tmp_path):
+    from analysis.tallies import ChunkTally, OutletTally
+
+    summary = {"n_words": 5, "n_terms": 3, "labels": {}}
+    hits = [{"ICE": [0.1]}, {"ICE": [0.2]}, {"ICE": [0.3]}]  # (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)
+
+    def table(chunking, folder):
+        tally = OutletTally(tmp_path / folder)
+        for chunk in chunking:
+            part = ChunkTally()
+            for i in chunk:
+                part.add_article("A", summary, hits[i], None)
+            tally.add(part.finish())
+        frame = tally.target_table()
+        tally.close()
+        return frame[frame["target"] == "ICE"]["mean_compound"].tolist()
+
+    assert table([[0], [1, 2]], "a") == table([[0, 1, 2]], "b") == table([[0], [1], [2]], "c")
+
+
 def test_outlet_tally_merges_aliases_and_skips_missing_outlets(tmp_path):
     corpus = pd.DataFrame({"outlet": ["Fox Online News", "Fox News", None],
                            "text": ["Illegal aliens.", "Migrants.", "Migrants."]})
