@@ -1,7 +1,8 @@
 """Stream rows into one Parquet file, chunk by chunk, with a fixed schema.
 
-A corpus of millions of articles never sits in memory at once: each chunk of
-rows becomes one row group. Known columns have fixed types (``base``). Other
+A corpus of millions of articles never sits in memory at once: rows are
+written in row groups of about a thousand, whatever the size of the chunks
+they arrive in. Known columns have fixed types (``base``). Other
 columns (a source's own fields, such as AllSides' topic) are kept as text,
 since a field may be a number in one record and a word in the next; those
 first seen after the first chunk go, as a JSON object, into the ``extra``
@@ -52,14 +53,23 @@ def _extra_json(fields: dict[str, Any]) -> str | None:
 
 
 class RowGroupWriter:
-    """Append lists of row dicts to one Parquet file."""
+    """Append lists of row dicts to one Parquet file.
 
-    def __init__(self, path: Path, base: pa.Schema | None = None, open_schema: bool = True) -> None:
+    Rows are converted as they come and written in row groups of at least
+    ``group_rows`` rows (the last one may be smaller), so the row groups do not
+    depend on how the caller batches its rows.
+    """
+
+    def __init__(self, path: Path, base: pa.Schema | None = None, open_schema: bool = True,
+                 group_rows: int = 1000) -> None:
         self.path = path
         self.base = base
         self.open_schema = open_schema  # False: only the base columns, never an extra one
+        self.group_rows = group_rows
         self.schema: pa.Schema | None = None
         self._writer: pq.ParquetWriter | None = None
+        self._pending: list[pa.Table] = []
+        self._n_pending = 0
         self.n_rows = 0
 
     def write(self, rows: list[dict[str, Any]]) -> None:
@@ -86,11 +96,7 @@ class RowGroupWriter:
             else:
                 values = by_column.get(fld.name, missing)
             arrays.append(_to_arrow(values, fld.type))
-        table = pa.Table.from_arrays(arrays, schema=self.schema)
-        if self._writer is None:
-            self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
-        self._writer.write_table(table)
-        self.n_rows += len(rows)
+        self._append(pa.Table.from_arrays(arrays, schema=self.schema))
 
     def write_table(self, table: pa.Table) -> None:
         """Append a table already in the writer's fixed schema (see :func:`rows_to_table`)."""
@@ -99,13 +105,26 @@ class RowGroupWriter:
         if not table.num_rows:
             return
         self.schema = self.base
+        self._append(table.cast(self.schema))
+
+    def _append(self, table: pa.Table) -> None:
+        self._pending.append(table)
+        self._n_pending += table.num_rows
+        self.n_rows += table.num_rows
+        if self._n_pending >= self.group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
-        self._writer.write_table(table.cast(self.schema))
-        self.n_rows += table.num_rows
+        self._writer.write_table(pa.concat_tables(self._pending), row_group_size=self._n_pending)
+        self._pending, self._n_pending = [], 0
 
     def close(self) -> None:
         """Finish the file; an empty table is still written so readers find it."""
+        self._flush()
         if self._writer is None:
             schema = self.schema or self.base or pa.schema([])
             pq.write_table(schema.empty_table(), self.path, compression="zstd")
