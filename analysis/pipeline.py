@@ -1,9 +1,8 @@
 """The build: raw corpus -> cleaned, measured articles -> tables in data/processed/.
 
-Records stream through in chunks of 50 (small, so that no worker waits long for
-the other's last chunk); each chunk's articles are measured in worker processes
-(order kept, so results do not depend on the number of workers); rows are
-written to Parquet in row groups of about a thousand; per-outlet tables are
+Records stream through in chunks; each chunk's articles are measured in worker
+processes (order kept, so results do not depend on the number of workers);
+rows are written to Parquet in row groups of about a thousand; per-outlet tables are
 computed at the end from the per-article tables. Everything is written into a
 staging folder and swapped into place only when complete, under a lock.
 
@@ -185,7 +184,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     columns: dict[str, str] | None = None,
-    chunk_size: int = 50,
+    chunk_size: int = 100,
     use_cache: bool = True,
     quiet: bool | None = None,
     wait: float = 0.0,
