@@ -140,13 +140,16 @@ def _is_web_label(tok: str) -> bool:
     return tok.isupper() and tok.lower() in _WEB_LABELS
 
 
-def _contracted_pronoun(tok: tuple[int, int, str]) -> Mention | None:
-    """The pronoun of a contraction ('I’m told', 'he’s said'): it is the speaker, not a
-    name ("you", the one spoken to, names nobody)."""
-    pronoun = re.split("['’]", tok[2])[0]
-    if pronoun.lower() == "you":
-        return None
-    return Mention(tok[0], tok[0] + len(pronoun), pronoun, "pronoun")
+def _speaker_pronoun(tok: tuple[int, int, str]) -> Mention | None:
+    """The pronoun a token names as a speaker: "he", or the "I" of a contraction
+    ('I’m told', 'he’s said'), which is a pronoun, not a name; None for other words."""
+    word = re.split("['’]", tok[2])[0] if _PRONOUN_CONTRACTION_RE.fullmatch(tok[2]) else tok[2]
+    return Mention(tok[0], tok[0] + len(word), word, "pronoun") if word.lower() in PRONOUNS else None
+
+
+def _addressee(tok: str) -> bool:
+    """ "you" or "you’d": the one spoken to, who names no speaker."""
+    return re.split("['’]", tok)[0].lower() == "you"
 
 
 def _ends_a_clause(tok: str) -> bool:
@@ -245,12 +248,10 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     if i < 0:
         return None
     tok = toks[i][2]
-    if tok.lower() in PRONOUNS:
-        return Mention(toks[i][0], toks[i][1], tok, "pronoun")
-    if tok.lower() == "you":  # the one spoken to names no speaker ('You will observe')
+    if _addressee(tok):  # 'You will observe'
         return None
-    if _PRONOUN_CONTRACTION_RE.fullmatch(tok):
-        return _contracted_pronoun(toks[i])
+    if (pronoun := _speaker_pronoun(toks[i])) is not None:
+        return pronoun
     if _is_cap(tok) and not _is_boundary(tok):
         j = _run_back(toks, i)
         if toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(tok):
@@ -304,12 +305,10 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     if not toks:
         return None
     first = toks[0][2]
-    if first.lower() in PRONOUNS:
-        return Mention(toks[0][0], toks[0][1], first, "pronoun")
-    if _PRONOUN_CONTRACTION_RE.fullmatch(first):
-        return _contracted_pronoun(toks[0])
-    if first.lower() == "you":
+    if _addressee(first):
         return None
+    if (pronoun := _speaker_pronoun(toks[0])) is not None:
+        return pronoun
     stop = len(toks)
     for k, (_, _, tok) in enumerate(toks):
         if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS:
