@@ -85,10 +85,10 @@ def top_speakers(quotes: pd.DataFrame, by: str = "outlet", n: int = 10) -> pd.Da
     """
     cols = [by, "speaker", "n_quotes", "n_words", "share"]
     counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
-    if counted.empty:
+    named = counted.dropna(subset=["speaker"])
+    if named.empty:  # no quote at all, or none attributed ("she said" with no name before it)
         return pd.DataFrame(columns=cols)
     totals = counted.groupby(by)["n_words"].sum()
-    named = counted.dropna(subset=["speaker"])
     agg = named.groupby([by, "speaker"]).agg(n_quotes=("n_words", "size"), n_words=("n_words", "sum")).reset_index()
     agg["share"] = agg["n_words"] / agg[by].map(totals).where(lambda t: t > 0)
     agg = agg.sort_values([by, "n_words", "n_quotes", "speaker"], ascending=[True, False, False, True], kind="mergesort")

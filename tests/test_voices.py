@@ -65,6 +65,14 @@ def test_top_speakers_sorted_and_shares():
     pd.testing.assert_frame_equal(top_speakers(table), top_speakers(table.sample(frac=1, random_state=1)))
 
 
+def test_top_speakers_when_no_quote_has_a_speaker():
+    # Arrow-backed strings (as read from Parquet): the outlet column once broke the share division.
+    quotes = pd.DataFrame({"outlet": pd.Series(["X", "Y"], dtype="string[pyarrow]"), "kind": ["direct", "partial"],
+                           "speaker": pd.Series([None, None], dtype="string[pyarrow]"), "n_words": [3, 4]})
+    top = top_speakers(quotes)
+    assert top.empty and list(top.columns) == ["outlet", "speaker", "n_quotes", "n_words", "share"]
+
+
 def test_shared_quotations_on_seeds():
     shared = shared_quotations(normalise_speakers(quote_table(seeds())))
     assert list(shared.columns) == ["sentence", "n_outlets", "outlets", "n_articles", "article_ids"]
