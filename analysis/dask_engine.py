@@ -47,9 +47,10 @@ class _ClusterClient(contextlib.AbstractContextManager):
         self.cluster.close()
 
 
-def run_dask(chunks: Iterator[list], work: Callable[[list], list], scheduler: str | None = None,
-             workers: int = 2) -> Iterator[tuple[list, list]]:
-    """Yield (chunk, work(chunk)) in input order, computed on the cluster.
+def run_dask(jobs: Iterator[tuple[list, tuple]], work: Callable[..., Any], scheduler: str | None = None,
+             workers: int = 2) -> Iterator[tuple[list, Any]]:
+    """Yield (chunk, work(chunk, *args)) for each (chunk, args) of ``jobs``, in
+    input order, computed on the cluster.
 
     A bounded number of chunks is in flight at once, so memory stays flat
     however long the corpus is.
@@ -57,10 +58,10 @@ def run_dask(chunks: Iterator[list], work: Callable[[list], list], scheduler: st
     with _client(scheduler, workers) as client:
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
         pending: deque = deque()
-        for chunk in chunks:
+        for chunk, args in jobs:
             if not chunk:
                 continue
-            pending.append((chunk, client.submit(work, chunk, pure=False)))
+            pending.append((chunk, client.submit(work, chunk, *args, pure=False)))
             while len(pending) >= in_flight:
                 done_chunk, future = pending.popleft()
                 yield done_chunk, future.result()

@@ -20,7 +20,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("n_comments", _I), ("source", _S), ("quote_share", _F), ("n_quotes", _I), ("n_speakers", _I),
         ("top_speaker_share", _F), ("compound", _F), ("pos", _F), ("neu", _F), ("neg", _F),
         ("share_positive", _F), ("share_negative", _F), ("share_neutral", _F), ("n_sentences", _I),
-        ("compound_narration", _F), ("compound_quotes", _F), ("flesch_reading_ease", _F),
+        ("compound_narration", _F), ("compound_quotes", _F), ("n_sentences_quotes", _I), ("flesch_reading_ease", _F),
         ("flesch_kincaid_grade", _F), ("gunning_fog", _F), ("smog_index", _F), ("coleman_liau_index", _F),
         ("automated_readability_index", _F), ("dale_chall_readability_score", _F),
         ("n_words_textstat", _I), ("n_sentences_textstat", _I), ("n_syllables", _I), ("smog_reliable", _B),

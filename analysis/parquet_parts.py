@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -75,28 +76,14 @@ class RowGroupWriter:
     def write(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        by_column = _transpose(rows)
-        columns = list(by_column)  # first-seen order
-        if self.schema is None:
-            known = list(self.base) if self.base is not None else []
-            names = {f.name for f in known}
-            extra = [pa.field(c, pa.string()) for c in columns if c not in names and c != EXTRA]
-            if not self.open_schema:
-                extra = []
-            self.schema = pa.schema(known + extra + ([pa.field(EXTRA, pa.string())] if self.open_schema else []))
-        late = [c for c in columns if c not in self.schema.names]
-        extra_values = None
-        if late and self.open_schema:
-            extra_values = [_extra_json({c: row.get(c) for c in late}) for row in rows]
-        arrays = []
-        missing = [None] * len(rows)
-        for fld in self.schema:
-            if fld.name == EXTRA and extra_values is not None:
-                values = extra_values
-            else:
-                values = by_column.get(fld.name, missing)
-            arrays.append(_to_arrow(values, fld.type))
-        self._append(pa.Table.from_arrays(arrays, schema=self.schema))
+        if self.schema is None:  # the first rows decide the columns, unless fix_schema did
+            self.fix_schema(_transpose(rows))
+        self._append(rows_to_table(rows, self.schema))
+
+    def fix_schema(self, columns: Iterable[str]) -> pa.Schema:
+        """Decide the file's columns now: the base ones, then ``columns`` outside it (as text)."""
+        self.schema = table_schema(self.base, columns, self.open_schema)
+        return self.schema
 
     def write_table(self, table: pa.Table) -> None:
         """Append a table already in the writer's fixed schema (see :func:`rows_to_table`)."""
@@ -132,16 +119,53 @@ class RowGroupWriter:
         self._writer.close()
 
 
+def table_schema(base: pa.Schema | None, columns: Iterable[str], open_schema: bool = True) -> pa.Schema:
+    """``base``'s columns, then (when ``open_schema``) the other ``columns`` as
+    text in first-seen order and the ``extra`` column for any found later.
+
+    >>> table_schema(pa.schema([("a", pa.int64())]), ["b", "a", "b"]).names
+    ['a', 'b', 'extra']
+    """
+    known = list(base) if base is not None else []
+    names = {f.name for f in known} | {EXTRA}
+    if not open_schema:
+        return pa.schema(known)
+    others = [pa.field(c, pa.string()) for c in dict.fromkeys(columns) if c not in names]
+    return pa.schema(known + others + [pa.field(EXTRA, pa.string())])
+
+
 def rows_to_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Row dicts as a table of ``schema``'s columns: missing values become nulls,
-    keys outside the schema are left out (what a fixed-schema writer stores).
+    """Row dicts as a table of ``schema``'s columns: missing values become nulls;
+    keys outside the schema go, as a JSON object, into its ``extra`` column when
+    it has one, else are left out.
 
     >>> rows_to_table([{"a": 1, "z": 0}, {}], pa.schema([("a", pa.int64())])).to_pylist()
     [{'a': 1}, {'a': None}]
+    >>> rows_to_table([{"a": 1, "z": 0}], table_schema(None, ["a"])).to_pylist()
+    [{'a': '1', 'extra': '{"z": 0}'}]
     """
     by_column = _transpose(rows) if rows else {}
     missing = [None] * len(rows)
+    late = [c for c in by_column if c not in schema.names]
+    if late and EXTRA in schema.names:
+        by_column[EXTRA] = [_extra_json({c: row.get(c) for c in late}) for row in rows]
     return pa.Table.from_arrays([_to_arrow(by_column.get(f.name, missing), f.type) for f in schema], schema=schema)
+
+
+def write_part(folder: Path, index: int, table: pa.Table) -> Path:
+    """Write ``table`` atomically as part ``index`` of the Parquet dataset ``folder``.
+
+    Parts are named so that their sorted order is ``index`` order, which is
+    the order in which readers such as ``pandas.read_parquet(folder)`` return
+    their rows. Writing the same part twice (a retried task) leaves one copy.
+    """
+    from .storage import atomic_path
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{index:08d}.parquet"
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp, compression="zstd", row_group_size=max(table.num_rows, 1))
+    return path
 
 
 def _transpose(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:

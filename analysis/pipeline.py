@@ -30,7 +30,7 @@ import pyarrow as pa
 from . import __version__, config
 from .article import STAGES, ArticleResult, analyse, stage_version, text_key
 from .cache import StageCache
-from .parquet_parts import RowGroupWriter, rows_to_table
+from .parquet_parts import RowGroupWriter, rows_to_table, table_schema, write_part
 from .readers import iter_records
 from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
@@ -149,15 +149,40 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 
 class _Outputs:
-    """The staging folder's streaming writers and what the summary needs."""
+    """The staging folder's tables and what the summary needs.
 
-    def __init__(self, staging: Path) -> None:
-        self.staging = staging
+    The local engine streams every table into one Parquet file. With
+    ``parts`` (the Dask engine) the workers write each chunk's rows as a part
+    of a Parquet dataset of the table's name (see :func:`_work_to_parts`), so
+    rows never travel back; only the rejects file is written here.
+    """
+
+    def __init__(self, staging: Path, parts: bool = False) -> None:
         from .output_schemas import TABLE_SCHEMAS
 
-        self.writers = {name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name],
-                                             open_schema=(name == "articles")) for name in TABLES}
+        self.staging, self.parts = staging, parts
+        self.writers = {} if parts else {
+            name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name], open_schema=(name == "articles"))
+            for name in TABLES}
         self.rejects: list[Reject] = []
+        self.n_articles = 0
+        self.article_schema: pa.Schema | None = None
+
+    def fix_article_schema(self, chunk: list[Work]) -> pa.Schema | None:
+        """The articles table's columns, fixed by the first chunk holding a record.
+
+        Its records' own fields (such as AllSides' topic) become columns;
+        fields first seen later go into the ``extra`` column. Fixed before the
+        chunk is measured, so Dask workers writing parts agree on the schema.
+        """
+        if self.article_schema is None and any(isinstance(item, RawRecord) for item, _, _, _ in chunk):
+            from .output_schemas import TABLE_SCHEMAS
+
+            fields = (key for item, _, _, _ in chunk if isinstance(item, RawRecord) for key in item.extra)
+            self.article_schema = table_schema(TABLE_SCHEMAS["articles"], fields)
+            if not self.parts:
+                self.writers["articles"].fix_schema(self.article_schema.names)
+        return self.article_schema
 
     def add(self, results: list[ArticleResult | Reject], row_tables: dict[str, pa.Table]) -> None:
         articles = []
@@ -166,6 +191,9 @@ class _Outputs:
                 self.rejects.append(res)
             else:
                 articles.append(res.row)
+        self.n_articles += len(articles)
+        if self.parts:
+            return
         self.writers["articles"].write(articles)
         for name in ROW_TABLES:
             self.writers[name].write_table(row_tables[name])
@@ -173,7 +201,47 @@ class _Outputs:
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+        if self.parts:
+            self._close_parts()
         write_parquet_atomic(rejects_frame(self.rejects), self.staging / "rejects.parquet")
+
+    def _close_parts(self) -> None:
+        """Give every dataset at least one part, so readers find its columns."""
+        from .output_schemas import TABLE_SCHEMAS
+
+        for name in TABLES:
+            folder = self.staging / f"{name}.parquet"
+            if not any(folder.glob("part-*.parquet")):
+                schema = (self.article_schema if name == "articles" else None) or TABLE_SCHEMAS[name]
+                write_part(folder, 0, schema.empty_table())
+
+
+def _work_to_parts(chunk: list[Work], index: int, folder: Path, article_schema: pa.Schema | None) -> WorkDone:
+    """:func:`_work` on a Dask worker, which writes the chunk's rows itself as
+    part ``index`` of each table's dataset in ``folder`` and sends back only
+    what the parent needs (rejects, word counts, tallies, new stage outputs).
+
+    ``folder`` is the build's staging folder, so the workers must see it at
+    the same path (a LocalCluster does; a remote cluster needs a shared file
+    system). ``article_schema`` is None only when the chunk holds no record.
+    A table with no rows in this chunk gets no part.
+    """
+    if not folder.is_dir():
+        import socket
+
+        raise BuildError(f"the Dask worker on {socket.gethostname()} cannot see the output folder {folder}; "
+                         "workers write the tables there, so put the output folder (--out) on a file "
+                         "system the scheduler's workers share, at the same path")
+    results, part, row_tables = _work(chunk)
+    articles = [res for res in results if isinstance(res, ArticleResult)]
+    if articles and article_schema is not None:
+        row_tables["articles"] = rows_to_table([res.row for res in articles], article_schema)
+    for name, table in row_tables.items():
+        if table.num_rows:  # empty parts only add files; the build gives each table at least one
+            write_part(folder / f"{name}.parquet", index, table)
+    for res in articles:  # the row is on disk; the parent counts its words
+        res.row = {"n_words": res.row["n_words"]}
+    return results, part, {}
 
 
 def build(
@@ -249,7 +317,7 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     from .progress import Progress
 
     summary = BuildSummary(out=out_dir)
-    outputs = _Outputs(staging)
+    outputs = _Outputs(staging, parts=(engine == "dask"))
     cache = StageCache(out_dir / CACHE_DIR_NAME / "stages.sqlite") if use_cache else None
     versions = {name: stage_version(name) for name in STAGES}
     terms = TermBook(out_dir / CACHE_DIR_NAME, cache, versions["clean"], use_store)
@@ -260,7 +328,8 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
         # Local worker processes read their cached stage outputs themselves (Dask workers may be elsewhere).
         fetch = not (engine == "local" and workers > 1)
         chunks = (_with_cache(chunk, cache, versions, terms.store, fetch) for chunk in _chunks(records, chunk_size))
-        for chunk, (results, part, row_tables) in _run(chunks, engine, workers, scheduler,
+        jobs = ((chunk, (i, staging, outputs.fix_article_schema(chunk))) for i, chunk in enumerate(chunks))
+        for chunk, (results, part, row_tables) in _run(jobs, engine, workers, scheduler,
                                                          (cache.path, versions) if cache is not None else None):
             tally.add(part)
             terms.note(chunk, results)
@@ -314,22 +383,26 @@ def _fill_cached(chunk: list[Work], cache: StageCache, versions: dict[str, str])
             for item, cached, k, count in chunk]
 
 
-def _run(chunks: Iterator[list], engine: str, workers: int, scheduler: str | None,
+def _run(jobs: Iterator[tuple[list, tuple]], engine: str, workers: int, scheduler: str | None,
          cache_to: CacheTarget | None = None) -> Iterator[tuple[list, WorkDone]]:
     """Yield (chunk, results) in input order, whatever the engine.
 
+    ``jobs`` are (chunk, (index, staging folder, articles schema)); the last
+    three are for the Dask engine, whose workers write the rows themselves.
     Local worker processes store new stage outputs in the cache (``cache_to``)
     themselves; Dask workers (maybe on other machines) send them back.
     """
     if engine == "dask":
         from .dask_engine import run_dask
 
-        yield from run_dask(chunks, _work, scheduler=scheduler, workers=workers)
-    elif engine != "local":
+        yield from run_dask(jobs, _work_to_parts, scheduler=scheduler, workers=workers)
+        return
+    if engine != "local":
         from .errors import AnalysisError
 
         raise AnalysisError(f"unknown engine {engine!r}; use 'local' or 'dask'")
-    elif workers <= 1:
+    chunks = (chunk for chunk, _ in jobs)
+    if workers <= 1:
         for chunk in chunks:
             yield chunk, _work(chunk)
     else:
@@ -415,7 +488,7 @@ def _with_raw_text(chunk: list[Work], done: WorkDone) -> WorkDone:
 
 
 def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:
-    summary.n_articles = outputs.writers["articles"].n_rows
+    summary.n_articles = outputs.n_articles
     summary.n_rejected = len(outputs.rejects)
     summary.n_read = summary.n_articles + summary.n_rejected
     reasons: dict[str, int] = {}
@@ -449,8 +522,8 @@ def corpus_fingerprint(corpus: Path, columns: dict[str, str] | None = None) -> s
 
 
 def _up_to_date(out_dir: Path, fingerprint: str) -> BuildSummary | None:
-    """The previous build's summary when its input and every version are unchanged."""
-    from .versions import measure_versions
+    """The previous build's summary when its input, every version and the package's code are unchanged."""
+    from .versions import code_version, measure_versions
 
     try:
         info = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
@@ -458,7 +531,7 @@ def _up_to_date(out_dir: Path, fingerprint: str) -> BuildSummary | None:
         return None
     current = {name: stage_version(name) for name in STAGES}
     if (info.get("fingerprint") != fingerprint or info.get("stage_versions") != current
-            or info.get("versions") != measure_versions()
+            or info.get("versions") != measure_versions() or info.get("code") != code_version()
             or not all((out_dir / name).exists() for name in info.get("files", ["-"]))):
         return None
     return BuildSummary(out=out_dir, n_read=info["n_read"], n_articles=info["n_articles"],
@@ -467,10 +540,11 @@ def _up_to_date(out_dir: Path, fingerprint: str) -> BuildSummary | None:
 
 
 def _write_build_info(staging: Path, corpus: Path, summary: BuildSummary, fingerprint: str) -> None:
-    from .versions import measure_versions
+    from .versions import code_version, measure_versions
 
     info = {
         "fingerprint": fingerprint,
+        "code": code_version(),
         "files": sorted(p.name for p in staging.iterdir()) + ["build.json"],
         "n_words": summary.n_words,
         "corpus": str(corpus),

@@ -112,16 +112,25 @@ def _move_files(source: Path, target: Path) -> None:
     names.sort(key=lambda n: n == "build.json")
     for name in names:
         dest = target / name
-        if (source / name).is_dir():
+        if (source / name).is_dir() or dest.is_dir():
+            # A folder (a Parquet dataset written in parts) cannot be renamed over
+            # an existing one, nor a file over a folder: the old one goes aside first.
             old = target / f".{name}.old"
-            shutil.rmtree(old, ignore_errors=True)  # left by a swap killed before its cleanup
+            _remove(old)  # left by a swap killed before its cleanup
             if dest.exists():
                 os.replace(dest, old)
             os.replace(source / name, dest)
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
         else:
             os.replace(source / name, dest)
     shutil.rmtree(source, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

@@ -25,7 +25,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from . import config
 from .compare import apply_aliases, compare_outlets
@@ -65,6 +64,8 @@ def write_tally_tables(folder: Path, tally: OutletTally, min_articles: int = con
 
 
 def _measure_columns(articles: Path) -> list[str]:
-    schema = pq.read_schema(articles)
+    import pyarrow.dataset as ds
+
+    schema = ds.dataset(articles, format="parquet").schema  # one file, or a dataset in parts (Dask engine)
     skip = {"article_id", "outlet", "n_words"}
     return [f.name for f in schema if f.name not in skip and str(f.type) in ("double", "float")]

@@ -144,6 +144,18 @@ def test_unchanged_rebuild_is_up_to_date_and_a_changed_article_is_the_only_one_r
     assert articles.loc["001_bee0bfbc00fc141b", "text"].endswith("A new closing sentence was added.")
 
 
+def test_a_change_to_the_package_code_means_the_build_is_not_up_to_date(tmp_path, monkeypatch):
+    # e.g. a fix in the outlet comparison: per-outlet tables must be rebuilt, articles come from the cache.
+    import analysis.versions
+
+    out = tmp_path / "out"
+    build(config.RAW_DIR, out, workers=1, quiet=True)
+    monkeypatch.setattr(analysis.versions, "code_version", lambda: "another-version")
+    again = build(config.RAW_DIR, out, workers=1, quiet=True)
+    assert not again.up_to_date and again.n_cached == 5
+    assert build(config.RAW_DIR, out, workers=1, quiet=True).up_to_date
+
+
 def test_worker_processes_read_the_cache_themselves(tmp_path):
     """With 2 workers the parent sends no cached outputs: the workers read them,
     and the rebuild equals a build from scratch."""
@@ -184,3 +196,45 @@ def test_a_stage_version_follows_its_code_and_data_and_nothing_else(tmp_path, mo
     assert changed == {"quotes", "sentiment"}  # sentiment reads the quotes (narration vs speech)
     monkeypatch.undo()
     article.stage_version.cache_clear()
+
+
+def test_every_article_column_the_package_makes_has_a_fixed_type():
+    from analysis.article import analyse
+    from analysis.output_schemas import TABLE_SCHEMAS
+    from analysis.records import RawRecord
+
+    row = analyse(RawRecord("a", BODY, "test"), {}).row
+    assert set(row) <= set(TABLE_SCHEMAS["articles"].names), set(row) - set(TABLE_SCHEMAS["articles"].names)
+
+
+def test_articles_columns_are_fixed_by_the_first_chunk_of_records(tmp_path):
+    # Fields first seen after the first chunk go into `extra`; records rejected while reading fix nothing.
+    lines = ["{broken", json.dumps({"id": "no-text", "outlet": "A"})]
+    lines += [json.dumps({"id": f"r{i}", "outlet": "A", "text": BODY, **({"topic": "t"} if i == 1 else {}),
+                          **({"desk": "metro"} if i == 3 else {})}) for i in range(1, 5)]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    build(tmp_path / "c.jsonl", tmp_path / "out", workers=1, quiet=True, use_cache=False, chunk_size=2)
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert articles["topic"].fillna("-").tolist() == ["t", "-", "-", "-"]
+    assert "desk" not in articles and json.loads(articles["extra"][2]) == {"desk": "metro"}
+    assert articles["n_sentences_quotes"].dtype == "int64"
+
+
+def test_dask_work_writes_its_parts_and_sends_back_no_rows(tmp_path):
+    from analysis.errors import BuildError
+    from analysis.output_schemas import TABLE_SCHEMAS
+    from analysis.parquet_parts import table_schema
+    from analysis.pipeline import _work_to_parts
+    from analysis.records import RawRecord
+
+    chunk = [(RawRecord("a", BODY, "test", outlet="A"), {}, None, True)]
+    schema = table_schema(TABLE_SCHEMAS["articles"], [])
+    results, _, row_tables = _work_to_parts(chunk, 7, tmp_path, schema)
+    assert list(results[0].row) == ["n_words"] and row_tables == {}
+    assert pd.read_parquet(tmp_path / "articles.parquet")["n_words"].tolist() == [results[0].row["n_words"]]
+    for name in ("articles", "quotes"):
+        assert [p.name for p in (tmp_path / f"{name}.parquet").iterdir()] == ["part-00000007.parquet"]
+    assert not (tmp_path / "comments.parquet").exists()  # no rows, no part
+    assert pd.read_parquet(tmp_path / "quotes.parquet")["speaker"].tolist() == ["Ann Lee"]
+    with pytest.raises(BuildError, match="cannot see the output folder"):
+        _work_to_parts(chunk, 8, tmp_path / "not-shared", schema)
