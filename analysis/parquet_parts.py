@@ -86,12 +86,15 @@ class RowGroupWriter:
         return self.schema
 
     def write_table(self, table: pa.Table) -> None:
-        """Append a table already in the writer's fixed schema (see :func:`rows_to_table`)."""
-        if self.open_schema or self.base is None:
-            raise ValueError("write_table needs a writer with a fixed schema (open_schema=False and a base)")
+        """Append a table already in the writer's schema (see :func:`rows_to_table`):
+        its base, when closed, or the one :meth:`fix_schema` decided."""
+        if self.schema is None:
+            if self.open_schema or self.base is None:
+                raise ValueError("write_table needs the writer's columns: call fix_schema first, "
+                                 "or give a base with open_schema=False")
+            self.schema = self.base
         if not table.num_rows:
             return
-        self.schema = self.base
         self._append(table.cast(self.schema))
 
     def _append(self, table: pa.Table) -> None:

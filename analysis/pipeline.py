@@ -66,7 +66,7 @@ class BuildSummary:
 WorkDone = tuple[list[ArticleResult | Reject], ChunkTally, dict[str, pa.Table]]
 
 
-def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> WorkDone:
+def _work(chunk: list[Work], cache_to: CacheTarget | None = None, article_schema: pa.Schema | None = None) -> WorkDone:
     """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
@@ -78,7 +78,9 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> WorkDone:
     the parent (which shares the cores with the workers), and it reads the
     cached outputs of the items the parent sent without them (cached None).
     The chunk's quote, comment and removed-segment rows come back as Arrow
-    tables (:func:`_row_tables`), not as many small dicts.
+    tables (:func:`_row_tables`), not as many small dicts; so do its article
+    rows, in ``article_schema`` (fixed by the parent before the chunk is sent),
+    each result keeping only its word count.
     """
     if cache_to is not None and any(cached is None for _, cached, _, _ in chunk):
         chunk = _fill_cached(chunk, _worker_cache(cache_to[0]), cache_to[1])
@@ -94,14 +96,15 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None) -> WorkDone:
             if count_terms and counts is None:  # tally stage cached, terms not stored
                 counts = article_terms(res.row["text"])[1]
             part.add_article(res.row["outlet"], res.tally, res.target_hits, counts if count_terms else None)
-    return results, part.finish(), _row_tables(results)
+    return results, part.finish(), _row_tables(results, article_schema)
 
 
 ROW_TABLES = ("quotes", "comments", "removed")  # many rows per article, in fixed schemas
 
 
-def _row_tables(results: list[ArticleResult | Reject]) -> dict[str, pa.Table]:
-    """The chunk's rows of each of ROW_TABLES as one table (taken off the results)."""
+def _row_tables(results: list[ArticleResult | Reject], article_schema: pa.Schema | None = None) -> dict[str, pa.Table]:
+    """The chunk's rows of each of ROW_TABLES (and of articles, given their
+    schema) as one table each, taken off the results."""
     from .output_schemas import TABLE_SCHEMAS
 
     articles = [res for res in results if isinstance(res, ArticleResult)]
@@ -109,6 +112,10 @@ def _row_tables(results: list[ArticleResult | Reject]) -> dict[str, pa.Table]:
               for name in ROW_TABLES}
     for res in articles:
         res.quotes, res.comments, res.removed = [], [], []
+    if articles and article_schema is not None:
+        tables["articles"] = rows_to_table([res.row for res in articles], article_schema)
+        for res in articles:  # the row is in the table; the parent counts its words
+            res.row = {"n_words": res.row["n_words"]}
     return tables
 
 
@@ -185,18 +192,11 @@ class _Outputs:
         return self.article_schema
 
     def add(self, results: list[ArticleResult | Reject], row_tables: dict[str, pa.Table]) -> None:
-        articles = []
-        for res in results:
-            if isinstance(res, Reject):
-                self.rejects.append(res)
-            else:
-                articles.append(res.row)
-        self.n_articles += len(articles)
-        if self.parts:
-            return
-        self.writers["articles"].write(articles)
-        for name in ROW_TABLES:
-            self.writers[name].write_table(row_tables[name])
+        """Note the chunk's rejects and write its tables (those the workers have not written)."""
+        self.rejects.extend(res for res in results if isinstance(res, Reject))
+        self.n_articles += len(results) - sum(1 for res in results if isinstance(res, Reject))
+        for name, table in row_tables.items():
+            self.writers[name].write_table(table)
 
     def close(self) -> None:
         for writer in self.writers.values():
@@ -232,15 +232,10 @@ def _work_to_parts(chunk: list[Work], index: int, folder: Path, article_schema: 
         raise BuildError(f"the Dask worker on {socket.gethostname()} cannot see the output folder {folder}; "
                          "workers write the tables there, so put the output folder (--out) on a file "
                          "system the scheduler's workers share, at the same path")
-    results, part, row_tables = _work(chunk)
-    articles = [res for res in results if isinstance(res, ArticleResult)]
-    if articles and article_schema is not None:
-        row_tables["articles"] = rows_to_table([res.row for res in articles], article_schema)
+    results, part, row_tables = _work(chunk, article_schema=article_schema)
     for name, table in row_tables.items():
         if table.num_rows:  # empty parts only add files; the build gives each table at least one
             write_part(folder / f"{name}.parquet", index, table)
-    for res in articles:  # the row is on disk; the parent counts its words
-        res.row = {"n_words": res.row["n_words"]}
     return results, part, {}
 
 
@@ -401,12 +396,11 @@ def _run(jobs: Iterator[tuple[list, tuple]], engine: str, workers: int, schedule
         from .errors import AnalysisError
 
         raise AnalysisError(f"unknown engine {engine!r}; use 'local' or 'dask'")
-    chunks = (chunk for chunk, _ in jobs)
     if workers <= 1:
-        for chunk in chunks:
-            yield chunk, _work(chunk)
+        for chunk, (_, _, article_schema) in jobs:
+            yield chunk, _work(chunk, article_schema=article_schema)
     else:
-        yield from _run_pool(chunks, workers, cache_to)
+        yield from _run_pool(jobs, workers, cache_to)
 
 
 # Imported once by the fork server, so each worker starts with them loaded.
@@ -453,38 +447,23 @@ def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Calla
             job.result()
 
 
-def _run_pool(chunks: Iterator[list], workers: int, cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
+def _run_pool(jobs: Iterator[tuple[list, tuple]], workers: int,
+              cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
     from collections import deque
 
     with _pool_context().Pool(workers) as pool:
         pending: deque = deque()
-        for chunk in chunks:
+        for chunk, (_, _, article_schema) in jobs:
             if not chunk:
                 continue
-            pending.append((chunk, pool.apply_async(_pooled_work, (chunk, cache_to))))
+            pending.append((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema))))
             # Bounded look-ahead keeps memory flat however large the corpus.
             while len(pending) >= workers * 2:
                 done_chunk, job = pending.popleft()
-                yield done_chunk, _with_raw_text(done_chunk, job.get())
+                yield done_chunk, job.get()
         while pending:
             done_chunk, job = pending.popleft()
-            yield done_chunk, _with_raw_text(done_chunk, job.get())
-
-
-def _pooled_work(chunk: list[Work], cache_to: CacheTarget | None) -> WorkDone:
-    """:func:`_work` in a worker process; the raw texts are not sent back (the parent has them)."""
-    done = _work(chunk, cache_to)
-    for res in done[0]:
-        if isinstance(res, ArticleResult):
-            res.row["raw_text"] = None
-    return done
-
-
-def _with_raw_text(chunk: list[Work], done: WorkDone) -> WorkDone:
-    for (item, _, _, _), res in zip(chunk, done[0]):
-        if isinstance(res, ArticleResult):
-            res.row["raw_text"] = item.raw_text
-    return done
+            yield done_chunk, job.get()
 
 
 def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:
