@@ -31,7 +31,7 @@ from . import __version__, config
 from .article import STAGES, ArticleResult, analyse, stage_version, text_key
 from .cache import StageCache
 from .parquet_parts import RowGroupWriter, rows_to_table, table_schema, write_part
-from .readers import iter_records
+from .readers import first_of_id, iter_records, shard_files
 from .errors import BuildError
 from .records import RawRecord, Reject, rejects_frame
 from .storage import build_lock, replace_tree, write_parquet_atomic, write_text_atomic
@@ -319,13 +319,19 @@ def _build_into(corpus: Path, staging: Path, out_dir: Path, workers: int, engine
     progress = Progress(quiet=quiet)
     tally = OutletTally(staging / ".tally", base=terms.store, keep=terms.writer)
     try:
-        records = iter_records(corpus, columns=columns)
-        # Local worker processes read their cached stage outputs themselves (Dask workers may be elsewhere).
-        fetch = not (engine == "local" and workers > 1)
-        chunks = (_with_cache(chunk, cache, versions, terms.store, fetch) for chunk in _chunks(records, chunk_size))
-        jobs = ((chunk, (i, staging, outputs.fix_article_schema(chunk))) for i, chunk in enumerate(chunks))
-        for chunk, (results, part, row_tables) in _run(jobs, engine, workers, scheduler,
-                                                         (cache.path, versions) if cache is not None else None):
+        if engine == "dask" and (files := shard_files(corpus)):  # read by the Dask workers, shard by shard
+            from .dask_engine import run_dask_files
+
+            planner = _FilePlanner(cache, versions, terms.store, outputs, staging)
+            done = run_dask_files(files, columns, chunk_size, planner.plan, _work_on_read, scheduler, workers)
+        else:
+            records = iter_records(corpus, columns=columns)
+            # Local worker processes read their cached stage outputs themselves (Dask workers may be elsewhere).
+            fetch = not (engine == "local" and workers > 1)
+            chunks = (_with_cache(chunk, cache, versions, terms.store, fetch) for chunk in _chunks(records, chunk_size))
+            jobs = ((chunk, (i, staging, outputs.fix_article_schema(chunk))) for i, chunk in enumerate(chunks))
+            done = _run(jobs, engine, workers, scheduler, (cache.path, versions) if cache is not None else None)
+        for chunk, (results, part, row_tables) in done:
             tally.add(part)
             terms.note(chunk, results)
             summary.n_cached += sum(1 for r in results if isinstance(r, ArticleResult) and r.from_cache)
@@ -357,13 +363,14 @@ CacheTarget = tuple[Path, dict[str, str]]  # the stage cache's path, the stage v
 
 
 def _with_cache(chunk: list[Any], cache: StageCache | None, versions: dict[str, str],
-                store: TermStore | None = None, fetch: bool = True) -> list[Work]:
+                store: TermStore | None = None, fetch: bool = True, keys: list[str | None] | None = None) -> list[Work]:
     """Pair each record with its cached stage outputs (None, to be read by the
-    worker, unless ``fetch``), its text key (hashed once, here) and whether its
-    terms must be counted (not when ``store`` already holds them)."""
+    worker, unless ``fetch``), its text key (hashed once, here, unless given)
+    and whether its terms must be counted (not when ``store`` already holds them)."""
     if cache is None:
         return [(item, {}, None, True) for item in chunk]
-    keys = [text_key(item.raw_text) if isinstance(item, RawRecord) else None for item in chunk]
+    if keys is None:
+        keys = [text_key(item.raw_text) if isinstance(item, RawRecord) else None for item in chunk]
     work = [(item, None if k else {}, k,
              not (store is not None and k is not None and isinstance(item.outlet, str) and store.claim(k, item.outlet)))
             for item, k in zip(chunk, keys)]
@@ -376,6 +383,50 @@ def _fill_cached(chunk: list[Work], cache: StageCache, versions: dict[str, str])
     found = {stage: cache.get(stage, version, wanted) for stage, version in versions.items()} if wanted else {}
     return [(item, {s: found[s][k] for s in found if k in found[s]} if cached is None and k else (cached or {}), k, count)
             for item, cached, k, count in chunk]
+
+
+class _FilePlanner:
+    """The parent's part of a build whose records the Dask workers read.
+
+    The workers describe each record (id, origin, outlet, text hash, field
+    names); from that the parent rejects repeated ids, finds cached outputs
+    and stored term counts, and fixes the articles' columns, as it does for
+    records it reads itself. Its chunks hold text-less stand-ins for the
+    records, which is all the build's bookkeeping needs.
+    """
+
+    def __init__(self, cache: StageCache | None, versions: dict[str, str], store: TermStore | None,
+                 outputs: _Outputs, staging: Path) -> None:
+        self.cache, self.versions, self.store = cache, versions, store
+        self.outputs, self.staging = outputs, staging
+        self.seen: dict[str, str] = {}
+        self.index = itertools.count()
+
+    def plan(self, described: list[Any]) -> tuple[list[Work], tuple]:
+        """(the chunk of stand-ins, the arguments of :func:`_work_on_read` after the records)."""
+        items, keys = [], []
+        for desc in described:
+            if isinstance(desc, Reject):
+                items.append(desc)
+                keys.append(None)
+                continue
+            article_id, origin, outlet, key, fields = desc
+            item = first_of_id(RawRecord(article_id, "", origin, outlet=outlet, extra=dict.fromkeys(fields)), self.seen)
+            items.append(item)
+            keys.append(key if isinstance(item, RawRecord) else None)
+        chunk = _with_cache(items, self.cache, self.versions, self.store, fetch=True, keys=keys)
+        steps = [(item if isinstance(item, Reject) else None, cached, key, count) for item, cached, key, count in chunk]
+        return chunk, (steps, next(self.index), self.staging, self.outputs.fix_article_schema(chunk))
+
+
+def _work_on_read(slices: list[list[RawRecord | Reject]], steps: list[tuple], index: int, folder: Path,
+                  article_schema: pa.Schema | None) -> WorkDone:
+    """:func:`_work_to_parts` on records the Dask workers read (``slices``: the
+    chunk's records, one list per file); ``steps`` are the parent's (reject in
+    their place or None, cached outputs, text key, count terms?)."""
+    records = [record for part in slices for record in part]
+    chunk = [(reject or record, cached, key, count) for record, (reject, cached, key, count) in zip(records, steps)]
+    return _work_to_parts(chunk, index, folder, article_schema)
 
 
 def _run(jobs: Iterator[tuple[list, tuple]], engine: str, workers: int, scheduler: str | None,

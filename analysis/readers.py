@@ -65,12 +65,33 @@ def iter_records(
         items = _iter_table(path, columns, max_chars)
     seen: dict[str, str] = {}
     for item in items:
-        if isinstance(item, RawRecord):
-            if item.article_id in seen:
-                yield Reject(item.article_id, item.origin, f"duplicate article_id (first seen at {seen[item.article_id]})")
-                continue
-            seen[item.article_id] = item.origin
-        yield item
+        yield first_of_id(item, seen)
+
+
+def first_of_id(item: Item, seen: dict[str, str]) -> Item:
+    """``item``, or a Reject when a record of its article id was ``seen`` before
+    (``seen`` maps ids to where they were first read, and is updated)."""
+    if isinstance(item, RawRecord):
+        if item.article_id in seen:
+            return Reject(item.article_id, item.origin, f"duplicate article_id (first seen at {seen[item.article_id]})")
+        seen[item.article_id] = item.origin
+    return item
+
+
+def shard_files(source: str | os.PathLike) -> list[Path]:
+    """The shards of a sharded corpus (a glob pattern, or a folder of table
+    files and no .txt) in reading order; empty for any other corpus.
+
+    Each can be read on its own with :func:`read_table_file` (the Dask engine
+    does so on its workers); duplicate ids across shards are then up to the caller.
+    """
+    return _shards(Path(source))
+
+
+def read_table_file(path: Path, columns: dict[str, str] | None = None,
+                    max_chars: int = DEFAULT_MAX_CHARS) -> list[Item]:
+    """Every record of one table file (a shard) as a RawRecord or a Reject, in order."""
+    return list(_iter_table(path, columns, max_chars))
 
 
 def _shards(path: Path) -> list[Path]:
