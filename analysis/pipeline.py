@@ -2,8 +2,9 @@
 
 Records stream through in chunks; each chunk's articles are measured in worker
 processes (order kept, so results do not depend on the number of workers);
-rows are written to Parquet in row groups of about a thousand; per-outlet tables are
-computed at the end from the per-article tables. Everything is written into a
+rows are written to Parquet in row groups of about a thousand (by the Dask
+engine's workers, as one part per chunk); per-outlet tables are computed at
+the end from the per-article tables. Everything is written into a
 staging folder and swapped into place only when complete, under a lock.
 
 >>> from analysis import build, config
