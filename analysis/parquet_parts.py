@@ -1,18 +1,22 @@
 """Stream rows into one Parquet file, chunk by chunk, with a fixed schema.
 
-A corpus of millions of articles never sits in memory at once: rows are
-written in row groups of about a thousand, whatever the size of the chunks
-they arrive in. Known columns have fixed types (``base``). Other
-columns (a source's own fields, such as AllSides' topic) are kept as text,
-since a field may be a number in one record and a word in the next; those
-first seen after the first chunk go, as a JSON object, into the ``extra``
-column, so no field of any record is dropped.
+A corpus of millions of articles never sits in memory at once: each chunk's
+rows become an Arrow table (:func:`rows_to_table`), and :class:`RowGroupWriter`
+writes them in row groups of about a thousand, whatever the size of the chunks
+they arrive in. Known columns have fixed types (``base``). Other columns (a
+source's own fields, such as AllSides' topic) are kept as text
+(:func:`table_schema`), since a field may be a number in one record and a word
+in the next; those first seen after the columns were fixed go, as a JSON
+object, into the ``extra`` column, so no field of any record is dropped.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
->>> w = RowGroupWriter(p); w.write([{"a": 1, "b": "x"}]); w.write([{"a": 2, "b": None}]); w.close()
->>> import pandas as pd; pd.read_parquet(p)["a"].tolist()  # not in a base schema: kept as text
-['1', '2']
+>>> schema = table_schema(None, ["a", "b"])
+>>> w = RowGroupWriter(p, schema)
+>>> w.write_table(rows_to_table([{"a": 1, "b": "x"}], schema))
+>>> w.write_table(rows_to_table([{"a": 2, "c": True}], schema)); w.close()
+>>> import pyarrow.parquet as pq; pq.read_table(p).to_pylist()  # not in a base schema: kept as text
+[{'a': '1', 'b': 'x', 'extra': None}, {'a': '2', 'b': None, 'extra': '{"c": true}'}]
 """
 from __future__ import annotations
 
@@ -26,25 +30,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
-def arrow_type(series: pd.Series) -> pa.DataType:
-    """The Parquet column type for a pandas column; text and unknowns are strings."""
-    dtype = series.dtype
-    if pd.api.types.is_bool_dtype(dtype):
-        return pa.bool_()
-    if pd.api.types.is_integer_dtype(dtype):
-        return pa.int64()
-    if pd.api.types.is_float_dtype(dtype):
-        return pa.float64()
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return pa.timestamp("ns")
-    non_null = series.dropna()
-    if len(non_null) and all(isinstance(v, bool) for v in non_null):
-        return pa.bool_()
-    if len(non_null) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in non_null):
-        return pa.float64()
-    return pa.string()
-
-
 EXTRA = "extra"
 
 
@@ -54,53 +39,30 @@ def _extra_json(fields: dict[str, Any]) -> str | None:
 
 
 class RowGroupWriter:
-    """Append lists of row dicts to one Parquet file.
+    """Append Arrow tables of one schema to one Parquet file.
 
-    Rows are converted as they come and written in row groups of at least
-    ``group_rows`` rows (the last one may be smaller), so the row groups do not
-    depend on how the caller batches its rows.
+    Tables are written in row groups of at least ``group_rows`` rows (the
+    last one may be smaller), so the row groups do not depend on how the
+    caller batches its rows. ``schema`` may be replaced until the first write
+    (the build fixes the articles' columns from the first chunk of records).
     """
 
-    def __init__(self, path: Path, base: pa.Schema | None = None, open_schema: bool = True,
-                 group_rows: int = 1000) -> None:
+    def __init__(self, path: Path, schema: pa.Schema, group_rows: int = 1000) -> None:
         self.path = path
-        self.base = base
-        self.open_schema = open_schema  # False: only the base columns, never an extra one
+        self.schema = schema
         self.group_rows = group_rows
-        self.schema: pa.Schema | None = None
         self._writer: pq.ParquetWriter | None = None
         self._pending: list[pa.Table] = []
         self._n_pending = 0
-        self.n_rows = 0
-
-    def write(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if self.schema is None:  # the first rows decide the columns, unless fix_schema did
-            self.fix_schema(_transpose(rows))
-        self._append(rows_to_table(rows, self.schema))
-
-    def fix_schema(self, columns: Iterable[str]) -> pa.Schema:
-        """Decide the file's columns now: the base ones, then ``columns`` outside it (as text)."""
-        self.schema = table_schema(self.base, columns, self.open_schema)
-        return self.schema
 
     def write_table(self, table: pa.Table) -> None:
-        """Append a table already in the writer's schema (see :func:`rows_to_table`):
-        its base, when closed, or the one :meth:`fix_schema` decided."""
-        if self.schema is None:
-            if self.open_schema or self.base is None:
-                raise ValueError("write_table needs the writer's columns: call fix_schema first, "
-                                 "or give a base with open_schema=False")
-            self.schema = self.base
-        if not table.num_rows:
-            return
-        self._append(table.cast(self.schema))
+        """Append a table in the writer's schema (see :func:`rows_to_table`)."""
+        if table.num_rows:
+            self._append(table.cast(self.schema))
 
     def _append(self, table: pa.Table) -> None:
         self._pending.append(table)
         self._n_pending += table.num_rows
-        self.n_rows += table.num_rows
         if self._n_pending >= self.group_rows:
             self._flush()
 
@@ -116,23 +78,20 @@ class RowGroupWriter:
         """Finish the file; an empty table is still written so readers find it."""
         self._flush()
         if self._writer is None:
-            schema = self.schema or self.base or pa.schema([])
-            pq.write_table(schema.empty_table(), self.path, compression="zstd")
+            pq.write_table(self.schema.empty_table(), self.path, compression="zstd")
             return
         self._writer.close()
 
 
-def table_schema(base: pa.Schema | None, columns: Iterable[str], open_schema: bool = True) -> pa.Schema:
-    """``base``'s columns, then (when ``open_schema``) the other ``columns`` as
-    text in first-seen order and the ``extra`` column for any found later.
+def table_schema(base: pa.Schema | None, columns: Iterable[str]) -> pa.Schema:
+    """``base``'s columns, then the other ``columns`` as text in first-seen
+    order, then the ``extra`` column for any found later.
 
     >>> table_schema(pa.schema([("a", pa.int64())]), ["b", "a", "b"]).names
     ['a', 'b', 'extra']
     """
     known = list(base) if base is not None else []
     names = {f.name for f in known} | {EXTRA}
-    if not open_schema:
-        return pa.schema(known)
     others = [pa.field(c, pa.string()) for c in dict.fromkeys(columns) if c not in names]
     return pa.schema(known + others + [pa.field(EXTRA, pa.string())])
 

@@ -170,8 +170,7 @@ class _Outputs:
 
         self.staging, self.parts = staging, parts
         self.writers = {} if parts else {
-            name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name], open_schema=(name == "articles"))
-            for name in TABLES}
+            name: RowGroupWriter(staging / f"{name}.parquet", TABLE_SCHEMAS[name]) for name in TABLES}
         self.rejects: list[Reject] = []
         self.n_articles = 0
         self.article_schema: pa.Schema | None = None
@@ -189,7 +188,7 @@ class _Outputs:
             fields = (key for item, _, _, _ in chunk if isinstance(item, RawRecord) for key in item.extra)
             self.article_schema = table_schema(TABLE_SCHEMAS["articles"], fields)
             if not self.parts:
-                self.writers["articles"].fix_schema(self.article_schema.names)
+                self.writers["articles"].schema = self.article_schema
         return self.article_schema
 
     def add(self, results: list[ArticleResult | Reject], row_tables: dict[str, pa.Table]) -> None:
