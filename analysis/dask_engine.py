@@ -65,24 +65,31 @@ class _ClusterClient(contextlib.AbstractContextManager):
 def run_dask(jobs: Iterator[tuple[list, tuple]], work: Callable[..., Any], scheduler: str | None = None,
              workers: int = 2) -> Iterator[tuple[list, Any]]:
     """Yield (chunk, work(chunk, *args)) for each (chunk, args) of ``jobs``, in
-    input order, computed on the cluster.
-
-    A bounded number of chunks is in flight at once, so memory stays flat
-    however long the corpus is.
-    """
+    input order, computed on the cluster."""
     with _client(scheduler, workers) as client:
-        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
-        pending: deque = deque()
-        for chunk, args in jobs:
-            if not chunk:
-                continue
-            pending.append((chunk, client.submit(work, chunk, *args, pure=False)))
-            while len(pending) >= in_flight:
-                done_chunk, future = pending.popleft()
-                yield done_chunk, future.result()
-        while pending:
-            done_chunk, future = pending.popleft()
-            yield done_chunk, future.result()
+        submitted = ((chunk, client.submit(work, chunk, *args, pure=False)) for chunk, args in jobs if chunk)
+        yield from _in_order(submitted, _in_flight(client, workers))
+
+
+def _in_flight(client: Any, workers: int) -> int:
+    return max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
+
+
+def _in_order(submitted: Iterator[tuple[Any, Any]], in_flight: int) -> Iterator[tuple[Any, Any]]:
+    """(tag, future's result) for each (tag, future) of ``submitted``, in order.
+
+    ``submitted`` is drawn from only while fewer than ``in_flight`` futures
+    are pending, so memory stays flat however long the corpus is.
+    """
+    pending: deque = deque()
+    for tag, future in submitted:
+        pending.append((tag, future))
+        while len(pending) >= in_flight:
+            done, oldest = pending.popleft()
+            yield done, oldest.result()
+    while pending:
+        done, oldest = pending.popleft()
+        yield done, oldest.result()
 
 
 def _read(path: Any, columns: dict[str, str] | None) -> list:
@@ -153,15 +160,11 @@ def run_dask_files(files: list, columns: dict[str, str] | None, chunk_size: int,
     from itertools import islice
 
     with _client(scheduler, workers) as client:
-        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
-        pending: deque = deque()
         described = _described(client, files, columns)
-        while group := list(islice(described, chunk_size)):
-            yielded, args = plan([desc for _, _, desc in group])
-            pending.append((yielded, client.submit(work, _slices(client, group), *args, pure=False)))
-            while len(pending) >= in_flight:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+
+        def submitted() -> Iterator[tuple[Any, Any]]:
+            while group := list(islice(described, chunk_size)):
+                yielded, args = plan([desc for _, _, desc in group])
+                yield yielded, client.submit(work, _slices(client, group), *args, pure=False)
+
+        yield from _in_order(submitted(), _in_flight(client, workers))
