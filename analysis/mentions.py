@@ -86,8 +86,8 @@ def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
             j -= 1
             continue
         break
-    while j < i and toks[j][2].lower().rstrip(".") in _STOP_CAPS:
-        j += 1
+    while j < i and (toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(toks[j][2])):
+        j += 1  # 'Despite Trump', 'MUST WATCH Obama': the name comes after
     while j < i and toks[j][2].lower() in _PARTICLES:
         j += 1
     return j
@@ -128,7 +128,7 @@ _PRONOUN_CONTRACTION_RE = re.compile(r"(?:he|she|they|it|we|i|you)['’](?:d|s|r
 
 # Capitalised labels of web pages that end up before a cue ("… Senate race MORE (R-S.C.) told
 # reporters": The Hill's related-story links in place of a name); in capitals they end no name.
-_WEB_LABELS = frozenset("more read watch related update updated breaking listen click".split())
+_WEB_LABELS = frozenset("more read watch watched related update updated breaking listen click".split())
 
 
 def _is_web_label(tok: str) -> bool:
@@ -201,6 +201,41 @@ _PLACE_HEADS = frozenset(
 )
 
 
+_SENTENCE_END_CHARS = ".!?…:;\n"
+_BEFORE_WORD_CHARS = " \t\u00a0\"“”'‘’(["
+
+
+def _opens_sentence_at(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens the text, a paragraph or a sentence."""
+    k = start
+    while k > 0 and text[k - 1] in _BEFORE_WORD_CHARS:
+        k -= 1
+    return k == 0 or text[k - 1] in _SENTENCE_END_CHARS
+
+
+def opening_participle(text: str, start: int, word: str) -> bool:
+    """True when ``word`` (at ``start``) is a capitalised -ing word that opens a
+    sentence and that the text never capitalises mid-sentence: a participle or
+    preposition ("During Trump’s visit, he said", "Citing Biden, …"), not the
+    first word of a name.
+
+    A sentence's first word is capitalised whatever it is; a name is
+    capitalised everywhere, so an -ing name ("Keating Holland") that the text
+    also writes mid-sentence ("CNN's Keating Holland") is kept.
+
+    >>> opening_participle("Citing Biden, she spoke.", 0, "Citing")
+    True
+    >>> t = "Keating Holland ran it. Pollster Keating Holland said so."
+    >>> opening_participle(t, 0, "Keating")
+    False
+    """
+    if len(word) < 5 or not word.endswith("ing") or not word[0].isupper() or not word[1:].islower():
+        return False
+    if not _opens_sentence_at(text, start):
+        return False
+    return re.search(r"[\w,;’'][ \t\u00a0]+" + re.escape(word) + r"\b", text) is None
+
+
 def _names_a_place(word: str) -> bool:
     """True for a noun whose appositive is a place, not a speaker: 'the state capital, Sacramento,'.
 
@@ -254,6 +289,8 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         return pronoun
     if _is_cap(tok) and not _is_boundary(tok):
         j = _run_back(toks, i)
+        if j < i and opening_participle(text, toks[j][0], toks[j][2]):
+            j += 1  # 'During Trump’s visit': the name is Trump
         if toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(tok):
             return None
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name

@@ -34,7 +34,12 @@ _STOP_CAPS = frozenset(
     "as if because although though since for of by with from to asked speaking "
     "instead indeed still moreover furthermore additionally separately similarly "
     "there here what why how where who monday tuesday wednesday thursday friday "
-    "saturday sunday is are was were even only just all both".split()
+    "saturday sunday is are was were even only just all both "
+    # More closed-class words that open a sentence before a name ("Despite Trump’s
+    # pledge", "Did Clinton know", "Can Trump win"); not "will" or "may" (Will Hurd, Theresa May).
+    "despite like unlike under during amid among against about around through throughout "
+    "toward towards upon within without until via per over nor neither either whether unless "
+    "do does did can could would should must might has have had perhaps maybe".split()
 )
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "

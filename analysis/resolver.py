@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from analysis.cues import DEFAULT_CUES, CueLexicon
-from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before
+from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before, opening_participle
 from analysis.names import (
     _STOP_CAPS,
     FIRST_NAME_GENDER,
@@ -128,13 +128,20 @@ class SpeakerResolver:
     def _name_ending_at(self, start: int, end: int) -> tuple[int, str] | None:
         for m in _FULLNAME_RE.finditer(self.text, max(0, start - 90), min(len(self.text), end + 3)):
             if m.start() < start < m.end() and m.end() <= end + 2:  # "+2": a possessive ’s
-                words = normalise_name(m.group()).split()
-                if words and words[0].lower() in self.cues.verb_re.capitals:
-                    words = words[1:]  # 'Said Jo Poe, who ...': the cue is not a given name
+                words = self._name_words(m)
                 full = " ".join(words)
                 if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
                     return (m.start(), full) if words[-1] == self.text[start:end] else None
         return None
+
+    def _name_words(self, m: re.Match[str]) -> list[str]:
+        """The words of a capitalised run's name, without a sentence-opening
+        cue ('Said Jo Poe, who ...') or participle ('During Trump’s visit')."""
+        words = normalise_name(m.group()).split()
+        if words and (words[0].lower() in self.cues.verb_re.capitals
+                      or words[0] == m.group().split()[0] and opening_participle(self.text, m.start(), words[0])):
+            words = words[1:]  # (a title word such as "Acting" is already gone)
+        return words
 
     def _pronoun(self, mention: Mention) -> str | None:
         low = mention.text.lower()
@@ -215,9 +222,7 @@ class SpeakerResolver:
     def _last_person_name(self, pos: int, sex: str | None = None) -> str | None:
         last = None
         for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
-            full = normalise_name(m.group())
-            if full.split()[0].lower() in self.cues.verb_re.capitals:
-                full = full.split(" ", 1)[-1]  # 'Said Jo Poe': the cue is not a given name
+            full = " ".join(self._name_words(m))
             if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
                 if self.compatible(full, "person", sex):
                     last = full

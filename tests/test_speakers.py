@@ -510,6 +510,48 @@ def test_page_labels_function_words_and_contractions_are_not_names():
     assert mention_before("Many officeholders haven’t said", 26, 0) is None
 
 
+def test_a_participle_opening_a_sentence_is_not_a_given_name():
+    def speakers(text: str):
+        return [q.speaker for q in extract_quotes(text) if q.kind != "scare"]
+
+    # Before: "Citing Ann Lee", "During Tom Ray" - a sentence's first word is capitalised anyway.
+    assert speakers("Citing Ann Lee, the senator spoke. Citing Ann Lee said “the bill is dead now.”") == ["Ann Lee"]
+    assert speakers("Tom Ray arrived. During Tom Ray’s visit, he said: “We will win this state.”") == ["Tom Ray"]
+    # An -ing name that the text also writes mid-sentence keeps its first word.
+    text = ("The poll was run by pollster Keating Holland. Keating Holland said “the sample is sound.” "
+            "Later he added: “We stand by it.”")
+    assert speakers(text) == ["Keating Holland", "Keating Holland"]
+    # Not at a sentence start: a title word ("Acting") is a title, as before.
+    assert speakers("The agency is led by Acting Director Ken Cuccinelli. Acting Director Ken Cuccinelli "
+                    "said “the rule stands.”") == ["Ken Cuccinelli"]
+
+
+def test_closed_class_words_and_page_labels_opening_a_run_are_not_names():
+    from analysis.speakers import mention_before
+
+    def subject(text: str) -> str:
+        return mention_before(text, text.index(" said") + 1, 0).text
+
+    assert subject("Despite Ann Lee said no") == "Ann Lee"
+    assert subject("Did Tom Ray said so") == "Tom Ray"
+    assert subject("Neither Jo Poe said it") == "Jo Poe"
+    assert subject("MUST WATCH Jo Poe said it") == "Jo Poe"  # a page label, then the name
+    assert subject("Will Hurd said it") == "Will Hurd"  # "Will" and "May" are given names too
+    text = "Ann Lee ran. Can Ann Lee win? Like Ann Lee, Tom Ray said “the race is close now.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Ray"]
+
+
+def test_opening_participle_needs_a_sentence_start_and_no_capital_mid_sentence():
+    from analysis.mentions import opening_participle
+
+    assert opening_participle("Noting the rise, Jo Poe said so.", 0, "Noting")
+    assert opening_participle("It fell. “Noting the rise,” Jo Poe said.", 10, "Noting")
+    assert not opening_participle("It fell, Noting said.", 9, "Noting")  # mid-sentence: a name
+    assert not opening_participle("Sterling said. A Sterling aide agreed.", 0, "Sterling")
+    assert not opening_participle("King said so.", 0, "King")  # too short to be a participle
+    assert not opening_participle("SAYING it.", 0, "SAYING")
+
+
 def test_speakers_still_exports_every_public_name():
     import analysis.speakers as speakers
 
