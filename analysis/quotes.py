@@ -332,8 +332,26 @@ def _strip(text: str, span: _Span) -> _Span | None:
 # --------------------------------------------------------------------------
 
 _BLOCK_INTRO_RE = re.compile(r":[ \t]*\n")
+# Verbs of thought introduce the writer's own paragraph after a colon ("what the
+# establishment hopes is happening:"), not words set off from someone else.
+_THOUGHT_CUES = frozenset(
+    "believe believes believed believing think thinks thought thinking feel feels felt feeling "
+    "hope hopes hoped hoping wonder wonders wondered wondering worry worries worried worrying".split()
+)
 _EDITOR_NOTE_RE = re.compile(r"\s*\[[^\[\]\n]{1,60}\]\s*$")
 _MARK_CHARS = "“\"«„‘'"
+
+
+def _only_thought(text: str, cue: str, colon: int, cues: CueLexicon) -> bool:
+    """True when ``cue`` is a verb of thought and no other cue is in the colon's
+    sentence ('what the establishment hopes is happening:'; but 'Palin explains
+    that … what Palin believes is assault:' introduces her words)."""
+    if cue.lower() not in _THOUGHT_CUES:
+        return False
+    lo = max(0, colon - 300)
+    for brk in _SENTENCE_BREAK_RE.finditer(text, lo, colon):
+        lo = brk.end()
+    return all(v.group().lower() in _THOUGHT_CUES for v in cues.verb_re.finditer(text, lo, colon))
 
 
 def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]:
@@ -351,7 +369,7 @@ def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]
         if j >= len(text) or text[j] in _MARK_CHARS:
             continue  # a marked quotation follows: handled as a direct quote
         att = attribution_before(text, j, cues)
-        if att is None or not att.intro:
+        if att is None or not att.intro or _only_thought(text, att.cue, m.start(), cues):
             continue
         end = text.find("\n", j)
         end = len(text) if end < 0 else end

@@ -234,6 +234,12 @@ _BEFORE_BASE_VERB = frozenset(
     "could may might should must shall do did does to and or people".split()
 )
 _PARTICIPLE_AFTER = frozenset({"by", "after", "before", "while", "when", "without"})
+# A plural subject takes the base form ("two said", "some argue"), so an -s form
+# after a number or plural quantifier is a plural noun: "two questions", "some highlights".
+_PLURAL_BEFORE = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands several many some few "
+    "both such other more most".split()
+)
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -261,6 +267,8 @@ def cue_role(text: str, v: re.Match[str], cues: CueLexicon | None = None) -> str
             return "participle"
         return "none" if before in _NOUN_BEFORE else "verb"
     if before in _NOUN_BEFORE or (before in _PASSIVE_BEFORE and " " not in form):
+        return "none"
+    if before in _PLURAL_BEFORE and form.endswith("s") and " " not in form:
         return "none"
     if before == "to":
         return "infinitive"

@@ -116,6 +116,18 @@ def test_colon_without_cue_is_not_a_block():
     assert extract_quotes("Ingredients:\n\nFlour, water and salt in a bowl.") == []
 
 
+def test_a_colon_after_a_verb_of_thought_or_a_plural_noun_is_not_a_block():
+    # The writer's own paragraph or list follows, not someone's words.
+    assert extract_quotes("That is what the party hopes is happening:\n\nVoters are tired of it all.") == []
+    assert extract_quotes("The poll raises three questions:\n\nWhy did turnout fall so far?") == []
+    # Another cue in the colon's sentence: her words follow.
+    text = "Ann Lee explains that, for her, what Lee believes is abuse:\n\nI am sickened by what they did."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Ann Lee")]
+    # A thought verb before a speech verb: 'felt he had to comment, saying:'
+    text = "Jo Poe felt he had to comment, saying:\n\nIt is right for me to say a word here."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Jo Poe")]
+
+
 def test_scare_quotes_and_titles():
     assert kinds("The so-called ‘sanctuary’ jurisdictions, and the “safety” of all.") == [
         ("sanctuary", "scare"), ("safety", "scare")]

@@ -158,6 +158,14 @@ def test_cue_role_nouns_passives_infinitives_participles():
     assert cue_roles("Critics say it. They say so. He said it.") == [("say", "verb"), ("say", "verb"), ("said", "verb")]
 
 
+def test_an_s_form_after_a_number_or_plural_quantifier_is_a_noun():
+    # A plural subject takes the base form ("two said", "some argue"), so these are nouns.
+    assert cue_roles("He asked two questions and read some highlights.") == [
+        ("asked", "verb"), ("questions", "none"), ("read", "verb"), ("highlights", "none")]
+    assert cue_roles("Two said no. Many comments came.") == [("said", "verb"), ("comments", "none")]
+    assert cue_roles("The rule states it.") == [("states", "verb")]
+
+
 def test_noun_cue_is_skipped_for_the_real_verb():
     q = only("Jo Sembler responded in a text message: “Trump will be the nominee.”")
     assert q.speaker == "Jo Sembler" and q.cue == "responded"
