@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import AnalysisError
+from .pipeline import in_order
 
 
 def _client(scheduler: str | None, workers: int) -> contextlib.AbstractContextManager:
@@ -68,28 +69,11 @@ def run_dask(jobs: Iterator[tuple[list, tuple]], work: Callable[..., Any], sched
     input order, computed on the cluster."""
     with _client(scheduler, workers) as client:
         submitted = ((chunk, client.submit(work, chunk, *args, pure=False)) for chunk, args in jobs if chunk)
-        yield from _in_order(submitted, _in_flight(client, workers))
+        yield from in_order(submitted, _in_flight(client, workers))
 
 
 def _in_flight(client: Any, workers: int) -> int:
     return max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
-
-
-def _in_order(submitted: Iterator[tuple[Any, Any]], in_flight: int) -> Iterator[tuple[Any, Any]]:
-    """(tag, future's result) for each (tag, future) of ``submitted``, in order.
-
-    ``submitted`` is drawn from only while fewer than ``in_flight`` futures
-    are pending, so memory stays flat however long the corpus is.
-    """
-    pending: deque = deque()
-    for tag, future in submitted:
-        pending.append((tag, future))
-        while len(pending) >= in_flight:
-            done, oldest = pending.popleft()
-            yield done, oldest.result()
-    while pending:
-        done, oldest = pending.popleft()
-        yield done, oldest.result()
 
 
 def _read(path: Any, columns: dict[str, str] | None) -> list:
@@ -167,4 +151,4 @@ def run_dask_files(files: list, columns: dict[str, str] | None, chunk_size: int,
                 yielded, args = plan([desc for _, _, desc in group])
                 yield yielded, client.submit(work, _slices(client, group), *args, pure=False)
 
-        yield from _in_order(submitted(), _in_flight(client, workers))
+        yield from in_order(submitted(), _in_flight(client, workers))

@@ -500,21 +500,31 @@ def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Calla
 
 def _run_pool(jobs: Iterator[tuple[list, tuple]], workers: int,
               cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
+    with _pool_context().Pool(workers) as pool:
+        submitted = ((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema)))
+                     for chunk, (_, _, article_schema) in jobs if chunk)
+        yield from in_order(submitted, workers * 2, get=lambda job: job.get())
+
+
+def in_order(submitted: Iterator[tuple[Any, Any]], in_flight: int,
+             get: Callable[[Any], Any] = lambda future: future.result()) -> Iterator[tuple[Any, Any]]:
+    """(tag, ``get(job)``) for each (tag, job) of ``submitted``, in order, whatever
+    the engine's jobs are (Dask futures, a pool's AsyncResults).
+
+    ``submitted`` is drawn from only while fewer than ``in_flight`` jobs are
+    pending: a bounded look-ahead keeps memory flat however large the corpus.
+    """
     from collections import deque
 
-    with _pool_context().Pool(workers) as pool:
-        pending: deque = deque()
-        for chunk, (_, _, article_schema) in jobs:
-            if not chunk:
-                continue
-            pending.append((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema))))
-            # Bounded look-ahead keeps memory flat however large the corpus.
-            while len(pending) >= workers * 2:
-                done_chunk, job = pending.popleft()
-                yield done_chunk, job.get()
-        while pending:
-            done_chunk, job = pending.popleft()
-            yield done_chunk, job.get()
+    pending: deque = deque()
+    for tag, job in submitted:
+        pending.append((tag, job))
+        while len(pending) >= in_flight:
+            done, oldest = pending.popleft()
+            yield done, get(oldest)
+    while pending:
+        done, oldest = pending.popleft()
+        yield done, get(oldest)
 
 
 def _summarise(summary: BuildSummary, outputs: _Outputs) -> None:
