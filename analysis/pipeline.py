@@ -20,9 +20,10 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,8 @@ class BuildSummary:
 WorkDone = tuple[list[ArticleResult | Reject], ChunkTally, dict[str, pa.Table]]
 
 
-def _work(chunk: list[Work], cache_to: CacheTarget | None = None, article_schema: pa.Schema | None = None) -> WorkDone:
+def _work(chunk: list[Work], cache_to: CacheTarget | None = None, article_schema: pa.Schema | None = None,
+          send_computed: bool = True) -> WorkDone:
     """Measure one chunk of articles and tally it per outlet (runs in a worker process).
 
     Records rejected while reading travel in the chunk and come back in
@@ -81,13 +83,19 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None, article_schema
     The chunk's quote, comment and removed-segment rows come back as Arrow
     tables (:func:`_row_tables`), not as many small dicts; so do its article
     rows, in ``article_schema`` (fixed by the parent before the chunk is sent),
-    each result keeping only its word count.
+    each result keeping only its word count. ``send_computed`` False drops the
+    new stage outputs that were not stored (a build without a cache has no use
+    for them) rather than send them back.
     """
     if cache_to is not None and any(cached is None for _, cached, _, _ in chunk):
         chunk = _fill_cached(chunk, _worker_cache(cache_to[0]), cache_to[1])
     results = [item if isinstance(item, Reject) else _safe_analyse(item, cached) for item, cached, _, _ in chunk]
     if cache_to is not None:
         _put_computed(_worker_cache(cache_to[0]), cache_to[1], chunk, results)
+    elif not send_computed:
+        for res in results:
+            if isinstance(res, ArticleResult):
+                res.computed = {}
     part = ChunkTally()
     for (_, _, _, count_terms), res in zip(chunk, results):
         if not isinstance(res, ArticleResult):
@@ -480,10 +488,15 @@ def _write_table(name: str, folder: Path) -> None:
 
 @contextmanager
 def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Callable]:
-    """Write the tables ``names`` (functions of :mod:`analysis.tables`) in a pool
-    of ``workers`` processes while the body runs, and yield the pool's ``map``
-    for the body's own jobs. With 1 worker they are written inline after the
-    body, which gets the built-in ``map``. Their errors, if any, are raised here."""
+    """Write the tables ``names`` (functions of :mod:`analysis.tables`) while the
+    body runs, and yield a ``map`` for the body's own jobs. Their errors, if any,
+    are raised here.
+
+    The parent counts as one of the ``workers``: the other ``workers - 1``
+    processes write ``names``, then take the body's jobs from the front of the
+    queue while the parent takes them from the back (:func:`_shared_map`).
+    With 1 worker everything runs inline.
+    """
     if workers <= 1:
         yield map
         for name in names:
@@ -491,17 +504,40 @@ def _aside(names: tuple[str, ...], folder: Path, workers: int) -> Iterator[Calla
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+    with ProcessPoolExecutor(workers - 1, mp_context=_pool_context()) as pool:
         jobs = [pool.submit(_write_table, name, folder) for name in names]  # first: the longest jobs
-        yield pool.map
+        yield partial(_shared_map, pool)
         for job in jobs:
             job.result()
+
+
+def _shared_map(pool: Any, fn: Callable, items: Iterable[Any]) -> Iterator[Any]:
+    """``map(fn, items)``, worked on by ``pool`` and by the calling process.
+
+    Every item is queued in the pool; the caller runs the queue's tail itself,
+    item by item, for as long as the pool has not started on it, so neither
+    side waits while the other has work left. Results come in item order.
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(1) as pool:
+    ...     list(_shared_map(pool, abs, [-3, 1, -2]))
+    [3, 1, 2]
+    """
+    items = list(items)
+    futures = [pool.submit(fn, item) for item in items]
+    inline: dict[int, Any] = {}
+    for i in reversed(range(len(items))):
+        if not futures[i].cancel():  # the pool has it: so it has every earlier one too
+            break
+        inline[i] = fn(items[i])
+    return (inline[i] if i in inline else futures[i].result() for i in range(len(items)))
 
 
 def _run_pool(jobs: Iterator[tuple[list, tuple]], workers: int,
               cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
     with _pool_context().Pool(workers) as pool:
-        submitted = ((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema)))
+        # The workers store what they computed (or there is no cache): nothing to send back.
+        submitted = ((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema, False)))
                      for chunk, (_, _, article_schema) in jobs if chunk)
         yield from in_order(submitted, workers * 2, get=lambda job: job.get())
 

@@ -121,8 +121,44 @@ def test_two_workers_give_the_same_results_as_one(seed_build, tmp_path):
     _, out = seed_build
     two = tmp_path / "two"
     build(config.RAW_DIR, two, workers=2, quiet=True, use_cache=False, chunk_size=2)
-    for name in OUTPUTS:
-        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(two / f"{name}.parquet"))
+    tables = sorted(p.name for p in out.glob("*.parquet"))
+    assert set(OUTPUTS) | {"terms", "distinctive_terms", "outlets", "speakers", "shared_quotes"} <= {t.split(".")[0] for t in tables}
+    assert tables == sorted(p.name for p in two.glob("*.parquet"))
+    for name in tables:  # the row tables and the per-outlet tables written at the end
+        pd.testing.assert_frame_equal(pd.read_parquet(out / name), pd.read_parquet(two / name), obj=name)
+
+
+def test_shared_map_runs_the_queue_tail_in_the_caller_while_the_pool_is_busy():
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analysis.pipeline import _shared_map
+
+    started, release, caller = threading.Event(), threading.Event(), threading.get_ident()
+
+    def job(x):
+        if x == 0:  # the pool's only thread takes the first item and holds it...
+            started.set()
+            release.wait(10)
+        else:  # ...until the caller, working from the back, reaches item 1
+            started.wait(10)
+            if x == 1:
+                release.set()
+        return x * 10, threading.get_ident() == caller
+
+    with ThreadPoolExecutor(1) as pool:
+        values, inline = zip(*_shared_map(pool, job, range(5)))
+    assert values == (0, 10, 20, 30, 40)  # item order, wherever each ran
+    assert inline == (False, True, True, True, True)
+
+
+def test_workers_send_back_no_stage_outputs_that_nobody_stores():
+    from analysis.pipeline import _work
+    from analysis.records import RawRecord
+
+    chunk = [(RawRecord("a", BODY, "test", outlet="A"), {}, None, True)]
+    assert _work(chunk)[0][0].computed  # in the parent, which stores them
+    assert _work(chunk, send_computed=False)[0][0].computed == {}
 
 
 def test_unchanged_rebuild_is_up_to_date_and_a_changed_article_is_the_only_one_recomputed(tmp_path):
