@@ -21,16 +21,17 @@ Tables (all in the build's output folder):
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import config
 from .compare import apply_aliases, compare_outlets
 from .storage import write_parquet_atomic
 from .tallies import OutletTally
-from .voices import normalise_speakers, shared_quotations, top_speakers
+from .voices import voice_tables_of_parts
 
 TOP_TERMS = 200
 TOP_DISTINCTIVE = 30
@@ -44,11 +45,40 @@ def write_measure_tables(folder: Path, min_articles: int = config.MIN_ARTICLES_P
     write_parquet_atomic(compare_outlets(numeric, min_articles=min_articles, aliases={}), folder / "outlets.parquet")
 
 
-def write_quote_tables(folder: Path) -> None:
-    """``speakers.parquet`` and ``shared_quotes.parquet`` from ``folder``'s quotes table."""
-    quotes = normalise_speakers(apply_aliases(pd.read_parquet(folder / "quotes.parquet")))
-    write_parquet_atomic(top_speakers(quotes, by="outlet", n=10), folder / "speakers.parquet")
-    write_parquet_atomic(shared_quotations(quotes), folder / "shared_quotes.parquet")
+# Quotes held at once while the voices tables are made: memory stays flat as the corpus grows.
+QUOTE_PART_ROWS = 50_000
+
+
+def write_quote_tables(folder: Path, part_rows: int = QUOTE_PART_ROWS) -> None:
+    """``speakers.parquet`` and ``shared_quotes.parquet`` from ``folder``'s quotes table, read
+    ``part_rows`` at a time (see :func:`analysis.voices.voice_tables_of_parts`)."""
+    path = folder / "quotes.parquet"
+
+    def parts(columns: list[str]) -> Iterator[pd.DataFrame]:
+        for table in _row_parts(path, columns, part_rows):
+            yield apply_aliases(table.to_pandas()) if "outlet" in columns else table.to_pandas()
+
+    speakers, shared = voice_tables_of_parts(parts, by="outlet", n=10)
+    write_parquet_atomic(speakers, folder / "speakers.parquet")
+    write_parquet_atomic(shared, folder / "shared_quotes.parquet")
+
+
+def _row_parts(path: Path, columns: list[str], rows: int) -> Iterator[pa.Table]:
+    """``path``'s rows (one file, or a folder of parts) in order, about ``rows`` at a time
+    (the Dask engine writes a file per chunk: far smaller)."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    held: list[pa.RecordBatch] = []
+    for file in ds.dataset(path, format="parquet").files:  # in order, as pandas reads them
+        # File by file, without the dataset scanner's read-ahead (it held 200 MB of text).
+        for batch in pq.ParquetFile(file).iter_batches(rows, columns=columns, use_threads=False):
+            held.append(batch)
+            if sum(b.num_rows for b in held) >= rows:
+                yield pa.Table.from_batches(held)
+                held = []
+    if held:
+        yield pa.Table.from_batches(held)
 
 
 def write_tally_tables(folder: Path, tally: OutletTally, min_articles: int = config.MIN_ARTICLES_PER_OUTLET,

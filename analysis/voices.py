@@ -11,9 +11,13 @@
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.quotes import COUNTED_KINDS, Quote, extract_quotes
@@ -42,10 +46,12 @@ def quote_table(articles: pd.DataFrame, quotes_by_article: dict[str, list[Quote]
     return table.astype({"n_words": "int64", "start": "int64", "end": "int64"})
 
 
-def _full_name_map(speakers: pd.Series) -> dict[str, str]:
-    """surname -> full name, for surnames that exactly one multi-word name in the corpus ends with."""
+def _full_name_map(speakers: pd.Series | Iterable[str]) -> dict[str, str]:
+    """surname -> full name, for surnames that exactly one multi-word name in the corpus ends with
+    (``speakers``: a column of names, or the distinct names)."""
     by_last: dict[str, set[str]] = {}
-    for name in speakers.dropna().unique():
+    names = speakers.dropna().unique() if isinstance(speakers, pd.Series) else speakers
+    for name in names:
         words = str(name).split()
         if len(words) >= 2 and words[0][:1].isupper():
             by_last.setdefault(words[-1], set()).add(str(name))
@@ -66,9 +72,13 @@ def normalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     out = quotes.copy()
     if "speaker" not in out or out.empty:
         return out
-    mapping = _full_name_map(out["speaker"])
-    out["speaker"] = out["speaker"].map(lambda s: mapping.get(s, s) if isinstance(s, str) and " " not in s else s)
-    return out
+    return _merge_surnames(out, _full_name_map(out["speaker"]))
+
+
+def _merge_surnames(quotes: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
+    """``quotes`` (changed in place) with each bare surname in ``mapping`` replaced by its full name."""
+    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s) if isinstance(s, str) and " " not in s else s)
+    return quotes
 
 
 def top_speakers(quotes: pd.DataFrame, by: str = "outlet", n: int = 10) -> pd.DataFrame:
@@ -83,16 +93,41 @@ def top_speakers(quotes: pd.DataFrame, by: str = "outlet", n: int = 10) -> pd.Da
     >>> top_speakers(q).values.tolist()
     [['X', 'A B', 2, 4, 0.5]]
     """
-    cols = [by, "speaker", "n_quotes", "n_words", "share"]
+    return _top_of(*_speaker_counts(quotes, by), by, n)
+
+
+def _speaker_counts(quotes: pd.DataFrame, by: str) -> tuple[pd.Series, pd.DataFrame]:
+    """Quoted words per group, and n_quotes and n_words per group and speaker (the counted kinds)."""
     counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
     named = counted.dropna(subset=["speaker"])
-    if named.empty:  # no quote at all, or none attributed ("she said" with no name before it)
-        return pd.DataFrame(columns=cols)
     totals = counted.groupby(by)["n_words"].sum()
-    agg = named.groupby([by, "speaker"]).agg(n_quotes=("n_words", "size"), n_words=("n_words", "sum")).reset_index()
+    return totals, named.groupby([by, "speaker"]).agg(n_quotes=("n_words", "size"), n_words=("n_words", "sum"))
+
+
+def _top_of(totals: pd.Series, counts: pd.DataFrame, by: str, n: int) -> pd.DataFrame:
+    cols = [by, "speaker", "n_quotes", "n_words", "share"]
+    if counts.empty:  # no quote at all, or none attributed ("she said" with no name before it)
+        return pd.DataFrame(columns=cols)
+    agg = counts.reset_index()
     agg["share"] = agg["n_words"] / agg[by].map(totals).where(lambda t: t > 0)
     agg = agg.sort_values([by, "n_words", "n_quotes", "speaker"], ascending=[True, False, False, True], kind="mergesort")
     return agg.groupby(by, sort=True).head(n).reset_index(drop=True)[cols]
+
+
+def top_speakers_of_parts(parts: Iterable[pd.DataFrame], by: str = "outlet", n: int = 10) -> pd.DataFrame:
+    """:func:`top_speakers` of the table that ``parts`` make together, holding one part at a time.
+
+    >>> q = pd.DataFrame({"outlet": ["X"] * 3, "kind": ["direct"] * 3,
+    ...     "speaker": ["A B", "A B", None], "n_words": [3, 1, 4]})
+    >>> top_speakers_of_parts([q[:2], q[2:]]).equals(top_speakers(q))
+    True
+    """
+    counted = [_speaker_counts(part, by) for part in parts]
+    if not counted:
+        return _top_of(pd.Series(dtype="int64"), pd.DataFrame(), by, n)
+    totals = pd.concat([t for t, _ in counted]).groupby(level=0).sum()
+    counts = pd.concat([c for _, c in counted]).groupby(level=[0, 1]).sum()
+    return _top_of(totals, counts, by, n)
 
 
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’']*\s+")
@@ -132,22 +167,31 @@ def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFram
     out.  Columns: sentence (a readable form), n_outlets, outlets (sorted,
     "; "-joined), n_articles, article_ids.
     """
-    cols = ["sentence", "n_outlets", "outlets", "n_articles", "article_ids"]
     counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
-    outlets, articles = [str(o) for o in counted["outlet"]], [str(a) for a in counted["article_id"]]
-    keys: list[str] = []
-    found: list[tuple[str, int]] = []  # (sentence, its quote's row) for each key
-    for row, text in enumerate(counted["text"]):
+    return _shared_frame(_shared_groups(_keyed_sentences(counted["text"]), counted, min_outlets))
+
+
+def _keyed_sentences(texts: Iterable[Any], rows: Iterable[int] | None = None) -> list[tuple[int, str, str]]:
+    """(row, key, sentence) for each sentence of MIN_SHARED_WORDS words or more in ``texts``
+    (rows numbered from 0 unless ``rows`` are given)."""
+    found = []
+    for row, text in zip(itertools.count() if rows is None else rows, texts):
         for sentence in _SENTENCE_SPLIT_RE.split(str(text)):
             key = _sentence_key(sentence)
             if key.count(" ") >= MIN_SHARED_WORDS - 1:  # single-spaced: words = spaces + 1
-                keys.append(key)
-                found.append((sentence, row))
+                found.append((row, key, sentence))
+    return found
+
+
+def _shared_groups(found: list[tuple[int, str, str]], quotes: pd.DataFrame, min_outlets: int) -> list[tuple]:
+    """Rows of the shared-quotations table (unsorted) from the keyed sentences of ``quotes``
+    (``found``'s rows index ``quotes`` by position)."""
+    outlets, articles = [str(o) for o in quotes["outlet"]], [str(a) for a in quotes["article_id"]]
     # Most sentences are quoted once: count keys in C, group only the repeated ones.
-    seen = Counter(keys)
+    seen = Counter(key for _, key, _ in found)
     least = 2 if min_outlets >= 2 else 1
     groups: dict[str, dict] = {}
-    for key, (sentence, row) in zip(keys, found):
+    for row, key, sentence in found:
         if seen[key] < least:
             continue
         g = groups.get(key)
@@ -155,10 +199,70 @@ def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFram
             g = groups[key] = {"sentence": sentence.strip(" ,;:\"“”‘’'"), "outlets": set(), "articles": set()}
         g["outlets"].add(outlets[row])
         g["articles"].add(articles[row])
-    rows = [
+    return [
         (g["sentence"], len(g["outlets"]), "; ".join(sorted(g["outlets"])), len(g["articles"]), "; ".join(sorted(g["articles"])))
         for g in groups.values()
         if len(g["outlets"]) >= min_outlets
     ]
+
+
+def _shared_frame(rows: list[tuple]) -> pd.DataFrame:
+    cols = ["sentence", "n_outlets", "outlets", "n_articles", "article_ids"]
     table = pd.DataFrame(rows, columns=cols)
     return table.sort_values(["n_outlets", "n_articles", "sentence"], ascending=[False, False, True], kind="mergesort").reset_index(drop=True)
+
+
+def shared_quotations_of_parts(parts: Callable[[], Iterable[pd.DataFrame]], min_outlets: int = 2) -> pd.DataFrame:
+    """:func:`shared_quotations` of the table that ``parts()`` makes, read twice, one part at a time.
+
+    The first reading keeps a hash of each sentence's key (8 bytes, not the
+    text); the second keys again only the quotes holding a hash seen twice or
+    more, and groups those. A hash collision only adds a candidate: groups
+    are made on the keys themselves, so the table equals
+    :func:`shared_quotations` on the whole table.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "kind": ["direct"] * 2,
+    ...                   "text": ["We will act on this now.", "we will act, on this NOW"]})
+    >>> shared_quotations_of_parts(lambda: [q[:1], q[1:]]).equals(shared_quotations(q))
+    True
+    """
+    hashes, rows, offset = [], [], 0
+    for part in parts():
+        counted = part[part["kind"].isin(COUNTED_KINDS)]
+        found = _keyed_sentences(counted["text"], offset + np.flatnonzero(part["kind"].isin(COUNTED_KINDS)))
+        hashes.append(np.fromiter((hash(key) for _, key, _ in found), np.int64, len(found)))
+        rows.append(np.fromiter((row for row, _, _ in found), np.int64, len(found)))
+        offset += len(part)
+    if not hashes:
+        return _shared_frame([])
+    hashes, rows = np.concatenate(hashes), np.concatenate(rows)
+    distinct, counts = np.unique(hashes, return_counts=True)
+    if min_outlets >= 2:  # quotes holding a repeated key
+        rows = rows[np.isin(hashes, distinct[counts >= 2])]
+    wanted = np.unique(rows)
+    kept, offset = [], 0
+    for part in parts():
+        inside = wanted[(wanted >= offset) & (wanted < offset + len(part))] - offset
+        kept.append(part.iloc[inside])
+        offset += len(part)
+    candidates = pd.concat(kept, ignore_index=True)
+    return _shared_frame(_shared_groups(_keyed_sentences(candidates["text"]), candidates, min_outlets))
+
+
+def voice_tables_of_parts(parts: Callable[[list[str]], Iterable[pd.DataFrame]], by: str = "outlet",
+                          n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``top_speakers(normalise_speakers(q), by, n)`` and ``shared_quotations(q)`` of a quote
+    table ``q`` too large to hold: ``parts(columns)`` yields it anew, part by part, with those
+    columns. Memory holds one part, the distinct speakers and 16 bytes per quoted sentence.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "kind": ["direct"] * 2,
+    ...     "speaker": ["Jo Roe", "Roe"], "n_words": [6, 5],
+    ...     "text": ["We will act on this now.", "We will act on this now"]})
+    >>> speakers, shared = voice_tables_of_parts(lambda cols: (q[cols][:1], q[cols][1:]))
+    >>> speakers["speaker"].tolist(), shared["n_outlets"].tolist()
+    (['Jo Roe', 'Jo Roe'], [2])
+    """
+    names = _full_name_map({name for part in parts(["speaker"]) for name in part["speaker"].dropna().unique()})
+    renamed = (_merge_surnames(part, names) for part in parts([by, "kind", "speaker", "n_words"]))
+    speakers = top_speakers_of_parts(renamed, by=by, n=n)
+    return speakers, shared_quotations_of_parts(lambda: parts(["article_id", "outlet", "kind", "text"]))

@@ -274,3 +274,25 @@ def test_dask_work_writes_its_parts_and_sends_back_no_rows(tmp_path):
     assert pd.read_parquet(tmp_path / "quotes.parquet")["speaker"].tolist() == ["Ann Lee"]
     with pytest.raises(BuildError, match="cannot see the output folder"):
         _work_to_parts(chunk, 8, tmp_path / "not-shared", schema)
+
+
+def test_end_tables_read_a_row_table_in_order_part_by_part(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.tables import _row_parts
+
+    rows = pa.table({"n": list(range(7)), "s": list("abcdefg")})
+    with pq.ParquetWriter(tmp_path / "one.parquet", rows.schema) as writer:  # a row group per chunk, as a build
+        for start in (0, 3, 5):
+            writer.write_table(rows.slice(start, 3 if start == 0 else 2))
+    (tmp_path / "parts.parquet").mkdir()  # the Dask engine's layout
+    pq.write_table(rows.slice(0, 4), tmp_path / "parts.parquet" / "part-00000000.parquet")
+    pq.write_table(rows.slice(4), tmp_path / "parts.parquet" / "part-00000001.parquet")
+    for name in ("one.parquet", "parts.parquet"):
+        for size in (1, 2, 4, 100):
+            parts = list(_row_parts(tmp_path / name, ["n"], size))
+            assert sum((t.column("n").to_pylist() for t in parts), []) == list(range(7))
+            assert all(t.column_names == ["n"] for t in parts)
+        assert len(parts) == 1  # size 100: row groups and files held together as one part
+        assert len(list(_row_parts(tmp_path / name, ["n"], 1))) == 7

@@ -223,3 +223,52 @@ def test_shared_quotations_needs_distinct_outlets():
     (row,) = shared_quotations(q).itertuples(index=False)
     assert (row.n_outlets, row.outlets, row.n_articles, row.article_ids) == (2, "X; Y", 3, "a; b; c")
     assert row.sentence == "We will act on this now."
+
+
+_WORDS = ["we", "will", "act", "now", "on", "this", "They", "said", "no"]
+_quote_rows = st.lists(st.tuples(
+    st.sampled_from(["X", "Y", "Z"]),
+    st.sampled_from(["direct", "partial", "block", "scare"]),
+    st.sampled_from([None, "Jo Roe", "Roe", "Al Poe", "Poe", "Bo Poe", "the ACLU"]),
+    st.lists(st.sampled_from(_WORDS), min_size=3, max_size=6),
+    st.sampled_from([". ", "! ", ", "]),
+), max_size=30)
+
+
+def _quote_frame(rows) -> pd.DataFrame:
+    texts = [" ".join(words) + end + " ".join(reversed(words)) + "." for _, _, _, words, end in rows]
+    return pd.DataFrame({"article_id": [f"a{i % 7}" for i in range(len(rows))], "outlet": [r[0] for r in rows],
+                         "kind": [r[1] for r in rows], "speaker": pd.Series([r[2] for r in rows], dtype=object),
+                         "n_words": [len(r[3]) * 2 for r in rows], "text": texts})
+
+
+@settings(max_examples=150, deadline=None)
+@given(_quote_rows, st.lists(st.integers(0, 30), max_size=4))
+def test_voice_tables_made_part_by_part_equal_those_of_the_whole_table(rows, cuts):
+    from analysis.voices import voice_tables_of_parts
+
+    quotes = _quote_frame(rows)
+    bounds = [0, *sorted(min(c, len(quotes)) for c in cuts), len(quotes)]
+
+    def parts(columns):  # the table in pieces, some of them empty
+        return (quotes[columns].iloc[a:b] for a, b in zip(bounds, bounds[1:]))
+
+    speakers, shared = voice_tables_of_parts(parts, by="outlet", n=2)
+    whole = top_speakers(normalise_speakers(quotes), by="outlet", n=2)
+    if whole.empty:
+        assert speakers.empty and list(speakers.columns) == list(whole.columns)
+    else:
+        pd.testing.assert_frame_equal(speakers, whole)
+    pd.testing.assert_frame_equal(shared, shared_quotations(quotes))
+
+
+def test_shared_quotations_of_parts_keeps_single_outlet_sentences_when_asked():
+    from analysis.voices import shared_quotations_of_parts
+
+    quotes = _quote_frame([("X", "direct", None, ["we", "will", "act", "now"], ". "),
+                           ("Y", "direct", None, ["we", "will", "act", "now"], "! "),
+                           ("Y", "direct", None, ["They", "said", "no", "no"], "! ")])
+    for least in (1, 2):
+        pd.testing.assert_frame_equal(shared_quotations_of_parts(lambda: [quotes[:1], quotes[1:]], least),
+                                      shared_quotations(quotes, least))
+    assert len(shared_quotations(quotes, 1)) > len(shared_quotations(quotes, 2)) > 0
