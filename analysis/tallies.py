@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .term_store import StoreWriter, TermStore
 
 N_BUCKETS = 16
-_FLUSH_ROWS = 500_000  # term rows buffered per bucket before a row group is written
+_FLUSH_ROWS = 125_000  # term rows buffered per bucket before a row group is written (16 x 125k: ~100 MB)
 _TERM_SCHEMA = pa.schema([("outlet", pa.string()), ("term", pa.string()),
                           ("count", pa.int64()), ("doc_freq", pa.int64())])
 
