@@ -296,3 +296,29 @@ def test_end_tables_read_a_row_table_in_order_part_by_part(tmp_path):
             assert all(t.column_names == ["n"] for t in parts)
         assert len(parts) == 1  # size 100: row groups and files held together as one part
         assert len(list(_row_parts(tmp_path / name, ["n"], 1))) == 7
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_benchmark_memory_sampler_sees_grandchild_processes():
+    import importlib.util
+    import os
+    import time
+
+    spec = importlib.util.spec_from_file_location("bench_pipeline", config.PROJECT_ROOT / "benchmarks" / "bench_pipeline.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    # A child that starts a grandchild, as the build's fork server starts the workers.
+    child = subprocess.Popen([sys.executable, "-c", "import subprocess,sys;"
+                              "subprocess.run([sys.executable,'-c','import time;time.sleep(30)'])"])
+    try:
+        for _ in range(100):
+            sizes = bench._tree_rss_mb(os.getpid())
+            if len(sizes) >= 3:
+                break
+            time.sleep(0.05)
+        assert {os.getpid(), child.pid} <= set(sizes) and len(sizes) >= 3
+        assert all(mb > 1 for mb in sizes.values())
+    finally:
+        for pid in bench._tree_rss_mb(child.pid):
+            os.kill(pid, 9)
+        child.wait()
