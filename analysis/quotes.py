@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from analysis.credits import credit_attributions
 from analysis.speakers import (
     DEFAULT_CUES,
     Attribution,
@@ -478,7 +479,7 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
     if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
         return "scare"  # 'the spot, titled “Arrogant,” features': a title
-    adjacent = att is not None and (att.where == "after" or att.intro)
+    adjacent = att is not None and (att.where in ("after", "credit", "byline") or att.intro)
     opens = _opens_sentence(text, span.open_pos)
     if adjacent:
         return "direct" if opens or att.intro else "partial"
@@ -498,12 +499,14 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
 _CONTINUATION_GAP = 160
 
 
-def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[tuple[_Span, Attribution | None, str]]:
-    """Blocks and mark spans in text order, each with its attribution and kind."""
+def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[tuple[_Span, Attribution | None, str, Attribution | None]]:
+    """Blocks and mark spans in text order, each with its attribution, kind, and
+    the byline under it (:func:`analysis.credits.credit_attributions`), if any."""
     blocks = _block_spans(text, cues)
-    found: list[tuple[_Span, Attribution | None, str]] = [(s, a, "block") for s, a in blocks]
+    found: list[tuple[_Span, Attribution | None, str, Attribution | None]] = [(s, a, "block", None) for s, a in blocks]
     b = 0
     spans = _mark_spans(text, apostrophe_pairs)
+    credits = credit_attributions(text, [(s.open_pos, s.close_end) for s in spans], cues)
     n_single = sum(1 for s in spans if s.kind == "s")
     single_secondary = len(spans) - n_single >= n_single > 0 or (n_single == 0)
     for span in spans:
@@ -511,8 +514,11 @@ def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[tup
             b += 1
         if b < len(blocks) and blocks[b][0].start < span.close_end:
             continue  # inside a block quotation: part of it
-        att = find_attribution(text, span.open_pos, span.close_end, cues) or colon_attribution(text, span.open_pos)
-        found.append((span, att, _classify(text, span, att, single_secondary, cues)))
+        credit = credits.get(span.open_pos)
+        byline = credit if credit is not None and credit.where == "byline" else None  # the last resort
+        att = (credit if byline is None else None) or find_attribution(text, span.open_pos, span.close_end, cues) \
+            or colon_attribution(text, span.open_pos)
+        found.append((span, att, _classify(text, span, att or byline, single_secondary, cues), byline))
     found.sort(key=lambda item: item[0].start)
     return found
 
@@ -541,21 +547,30 @@ def extract_quotes(text: str, cues: CueLexicon | None = None, *, apostrophe_pair
     resolver = SpeakerResolver(text, cues)
     quotes: list[Quote] = []
     last: Quote | None = None
-    for span, att, kind in _candidates(text, cues, apostrophe_pairs):
+    credited = False  # was the last quotation named by a credit line?
+    for span, att, kind, byline in _candidates(text, cues, apostrophe_pairs):
         q = Quote(span.start, span.end, text[span.start : span.end], kind)
         if kind in COUNTED_KINDS:
             if att is not None:
-                name = resolver.resolve(att.mention)
-                q = replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
-            elif last is not None and kind == "direct" and span.open_pos - last.end <= _CONTINUATION_GAP:
+                q = _attributed(q, att, resolver)
+            elif last is None or credited:  # a credit line closes its quotation: the next one is another's
+                q = _from_context(text, span, q, resolver, cues)
+            elif kind == "direct" and span.open_pos - last.end <= _CONTINUATION_GAP:
                 q = _continue_from(q, last)  # a new paragraph of the same speaker
-            elif last is not None and last.speaker and _same_sentence(text, last.end, span.open_pos):
+            elif last.speaker and _same_sentence(text, last.end, span.open_pos):
                 q = _continue_from(q, last)  # '“A,” said X, “b.”': the sentence's second part
             else:
                 q = _from_context(text, span, q, resolver, cues)
-            last = q
+            if q.speaker is None and byline is not None:
+                q, att = _attributed(q, byline, resolver), byline
+            last, credited = q, att is not None and att.where in ("credit", "byline")
         quotes.append(q)
     return quotes
+
+
+def _attributed(q: Quote, att: Attribution, resolver: SpeakerResolver) -> Quote:
+    return replace(q, speaker=resolver.resolve(att.mention), speaker_start=att.mention.start,
+                   speaker_end=att.mention.end, cue=att.cue)
 
 
 def _same_sentence(text: str, end: int, open_pos: int) -> bool:
@@ -566,10 +581,7 @@ def _same_sentence(text: str, end: int, open_pos: int) -> bool:
 def _from_context(text: str, span: _Span, q: Quote, resolver: SpeakerResolver, cues: CueLexicon) -> Quote:
     """Speaker from the sentence subject or the previous sentence or paragraph."""
     att = tail_attribution(text, span.close_end, cues) or context_attribution(text, span.open_pos, cues)
-    if att is None:
-        return q
-    name = resolver.resolve(att.mention)
-    return replace(q, speaker=name, speaker_start=att.mention.start, speaker_end=att.mention.end, cue=att.cue)
+    return q if att is None else _attributed(q, att, resolver)
 
 
 def _continue_from(q: Quote, last: Quote) -> Quote:

@@ -262,3 +262,54 @@ def test_titles_of_shows_and_books_are_not_quotations_even_with_a_cue():
     assert kinds(text) == [("The Long Road Home", "scare")]
     # Title Case words that someone is quoted as saying are still a quotation
     assert kinds("“Stop The Vote Now,” Jo Roe said.") == [("Stop The Vote Now,", "direct")]
+
+
+# Credit lines: the speaker's name on its own line under (or over) a quotation paragraph.
+
+def _speakers(text):
+    return [(q.text[:12], q.speaker) for q in extract_quotes(text) if q.kind in ("direct", "partial", "block")]
+
+
+def test_a_round_up_credits_each_quotation_on_the_line_under_it():
+    text = ("From the Right\n\nThe right welcomes the ruling and criticizes the agency.\n\n"
+            "“The agency overreached, and the court said so plainly.”\n\nAnn Vole, Harbor Review\n\n"
+            "“This is a win for every small farmer in the state.”\n\nEditorial Board, Daily Planet\n\n"
+            "From the Left\n\nThe left worries about the water supply.")
+    assert _speakers(text) == [("The agency o", "Ann Vole"), ("This is a wi", "Daily Planet")]
+
+
+def test_a_list_with_the_name_over_each_quotation_reads_downwards():
+    text = ("We asked two analysts what comes next.\n\n"
+            "Tad Hollis, former Senate aide\n\n\"The deal will pass, but only just, and late.\"\n\n"
+            "Mira Quan, policy analyst, Guggenheim\n\n\"Nobody wants a second shutdown this winter.\"\n\n"
+            "The vote is on Friday.")
+    assert _speakers(text) == [("The deal wil", "Tad Hollis"), ("Nobody wants", "Mira Quan")]
+
+
+def test_a_dashed_credit_under_an_epigraph_names_its_speaker():
+    text = ("“They are only the best of what exists, and that is enough.”\n\n"
+            "— Jonah Safran, Everything Is Lit\n\nEvery year the prizes come round.")
+    assert _speakers(text) == [("They are onl", "Jonah Safran")]
+
+
+def test_a_single_undashed_name_line_after_a_quotation_is_not_read_as_its_credit():
+    # One quotation and one line: a heading of what follows as likely as a credit.
+    text = ("Mayor Ann Lee spoke at noon about the bridge.\n\n"
+            "“Nobody will pay more for it.”\n\nDavid Pecker, Barry Levine and others\n\nThe tabloid deal came later.")
+    assert [s for _, s in _speakers(text)] != ["David Pecker"]
+
+
+def test_a_live_blog_byline_does_not_take_the_quotation_from_its_speaker():
+    text = ("Tlaib sparred with Meadows on Wednesday.\n\n"
+            "\"Just because someone works for you does not mean you are fair,\" Tlaib said.\n\n"
+            "\"And it is insensitive that someone would even do that here.\"\n\n— Tal Axel, The Hill\n\nNext entry.")
+    assert [s for _, s in _speakers(text)] == ["Tlaib", "Tlaib"]
+
+
+def test_a_sentence_about_a_person_is_no_credit_line_and_no_credit_passes_on():
+    text = ("“It is totally unrelated to the campaign and always was.”\n\n"
+            "Rudy Giuliani, the lawyer, echoed that.\n\n"
+            "“We reject this.”\n\nAnn Vole, Harbor Review\n\n“It changes nothing for the voters.”\n\nCara Moss, Daily Planet")
+    speakers = dict(_speakers(text))
+    assert speakers["It is totall"] != "Rudy Giuliani"
+    assert speakers["We reject th"] == "Ann Vole" and speakers["It changes n"] == "Cara Moss"
