@@ -44,6 +44,7 @@ from analysis.speakers import Attribution
 _DASH_RE = re.compile(r"[―—–-]{1,2}[ \t\u00a0]*")
 _NOT_A_CREDIT_RE = re.compile(r"[“”\"«»\[\]/@]|https?:|[.!?:;]\s*$")
 MAX_CREDIT_CHARS = 120
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")  # a paragraph: a line with something on it
 _GROUP_CREDITS = frozenset({"editorial board", "editors", "editorial staff", "staff", "editorial", "board"})
 MAX_CREDIT_WORDS = 14
 
@@ -141,22 +142,24 @@ def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) 
         if not text[start:open_pos].strip() and not text[close_end:end].strip():
             whole[start] = (open_pos, end)
     items: list[Item] = []
-    pos = 0
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+    if not whole:
+        return items  # no quotation fills a paragraph: nothing for a credit line to name
+    skip_to = 0
+    for line in _LINE_RE.finditer(text):
+        pos, end = line.span()
+        if pos < skip_to:
+            continue  # inside a quotation of several paragraphs
         if pos in whole:
             items.append(("Q", whole[pos][0], False))
-            end = whole[pos][1]
-        elif text[pos:end].strip():
-            att = credit_line(text, pos, end, cues)
-            if att is not None:  # a dash and a bare name: perhaps the byline of a live blog's entry
-                bare = att.cue != "," and not text[att.mention.end : end].strip(" \t,")
-                items.append(("C", replace(att, where="byline" if bare else "credit"), att.cue != ","))
-            else:
-                i = bisect.bisect_left(opens, pos)
-                items.append(("q" if i < len(opens) and opens[i] < end else "-", None, False))
-        pos = end + 1
+            skip_to = whole[pos][1]
+            continue
+        att = credit_line(text, pos, end, cues)
+        if att is not None:  # a dash and a bare name: perhaps the byline of a live blog's entry
+            bare = att.cue != "," and not text[att.mention.end : end].strip(" \t,")
+            items.append(("C", replace(att, where="byline" if bare else "credit"), att.cue != ","))
+        else:
+            i = bisect.bisect_left(opens, pos)
+            items.append(("q" if i < len(opens) and opens[i] < end else "-", None, False))
     return items
 
 
