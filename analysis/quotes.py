@@ -499,11 +499,14 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
 _CONTINUATION_GAP = 160
 
 
-def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[tuple[_Span, Attribution | None, str, Attribution | None]]:
+_Candidate = tuple[_Span, Attribution | None, str, Attribution | None]  # span, attribution, kind, byline
+
+
+def _candidates(text: str, cues: CueLexicon, apostrophe_pairs: bool) -> list[_Candidate]:
     """Blocks and mark spans in text order, each with its attribution, kind, and
     the byline under it (:func:`analysis.credits.credit_attributions`), if any."""
     blocks = _block_spans(text, cues)
-    found: list[tuple[_Span, Attribution | None, str, Attribution | None]] = [(s, a, "block", None) for s, a in blocks]
+    found: list[_Candidate] = [(s, a, "block", None) for s, a in blocks]
     b = 0
     spans = _mark_spans(text, apostrophe_pairs)
     credits = credit_attributions(text, [(s.open_pos, s.close_end) for s in spans], cues)

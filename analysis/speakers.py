@@ -93,8 +93,9 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A cue and the mention it names; ``where`` is "before" or "after" the quote,
-    ``intro`` is True when the cue directly introduces the quotation ("X said:")."""
+    """A cue and the mention it names; ``where`` is "before" or "after" the quote (or
+    "credit" / "byline": a line of its own, see :mod:`analysis.credits`), ``intro`` is
+    True when the cue directly introduces the quotation ("X said:")."""
 
     mention: Mention
     cue: str
