@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.names import _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind, normalise_name
+from analysis.names import (FIRST_NAME_GENDER, ORG_WORDS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
+                            normalise_name)
 
 # --------------------------------------------------------------------------
 # Word lists that decide what a mention is
@@ -295,7 +296,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return None
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
-        return _mention_from_run(text, toks, j, i)
+        return _of_name(text, toks, j, i) or _mention_from_run(text, toks, j, i)
     if tok[:1].isalpha():
         np = _np_back(text, toks, i)
         if np is not None and appositive is not None and not _names_a_place(tok):
@@ -303,6 +304,32 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return _appositive_name(text, toks, *appositive) or np
         return np
     return None
+
+
+def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
+    """The speaker when the name run toks[j..i] follows "of" (or "of the") after another
+    name: the person before it ('Kevin McCarthy of California declared'), or the whole
+    name of an organisation ('the Department of Justice said'). None when the run has
+    a given name of its own ('Secretary of State Mike Pompeo') or nothing precedes "of".
+
+    >>> s = "Rep. Adam Smith of Washington said"
+    >>> toks = _tokens(s, 0, s.index(" said"))
+    >>> _of_name(s, toks, 4, 4).text
+    'Rep. Adam Smith'
+    """
+    k = j - 1 if j >= 1 and toks[j - 1][2].lower() == "the" else j
+    if k < 2 or toks[k - 1][2] != "of" or not _is_cap(toks[k - 2][2]) or _is_boundary(toks[k - 2][2]):
+        return None
+    run = [t[2].lower() for t in toks[j : i + 1]]
+    if any(w in FIRST_NAME_GENDER and not ORG_WORDS.intersection(run[m:]) for m, w in enumerate(run[:-1])):
+        return None  # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
+    head = _mention_from_run(text, toks, _run_back(toks, k - 2), k - 2)
+    if normalise_name(head.text).split()[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
+        return None  # 'Minister of Defense', 'Secretary of State': a title, no name
+    if head.kind == "person":
+        return head
+    whole = _mention_from_run(text, toks, _run_back(toks, k - 2), i)
+    return Mention(whole.start, whole.end, whole.text, "org")
 
 
 def _adverb_after_auxiliary(toks: list[tuple[int, int, str]], i: int) -> bool:

@@ -57,7 +57,7 @@ TITLE_WORDS = frozenset(
     "state federal border press national".split()
 )
 ORG_WORDS = frozenset(
-    "union association department committee council house party campaign institute "
+    "union association department committee council house party campaign institute bank "
     "center centre office agency administration court legal news times post network "
     "group foundation inc corp company university college coalition alliance bureau "
     "service services commission board police ministry government congress senate "

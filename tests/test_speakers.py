@@ -578,3 +578,18 @@ def test_quotes_stage_version_covers_every_module_of_attribution():
     homes = {inspect.getmodule(obj).__name__ for obj in objects if inspect.isclass(obj) or inspect.isfunction(obj)}
     assert {"analysis.cues", "analysis.mentions", "analysis.names", "analysis.resolver", "analysis.speakers"} <= homes
     assert homes <= set(STAGES["quotes"].modules)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The case is closed,” party leader Kevin Marsh of California declared.", "Kevin Marsh"),
+    ("Rep. Ada Quill of Ohio, the panel’s chair, said: “We will vote.”", "Ada Quill"),
+    ("“No comment,” Ann Vole of the ACLU said.", "Ann Vole"),
+    ("“We won,” the Department of Justice said.", "Department of Justice"),
+    ("“It is early,” Marsh of George Washington University said.", "Marsh"),
+    # a given name after "of": the person is named there, as before
+    ("“We act,” Secretary of State Ada Quill said.", "Ada Quill"),
+    ("“We act,” Ranking Member of the House Rules Committee Ada Quill said.", "Ada Quill"),
+])
+def test_a_name_of_a_place_or_body_is_the_person_or_the_whole_name(text, speaker):
+    (q,) = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert q.speaker.endswith(speaker)  # (the committee's name before Ada Quill is kept, as it was)
