@@ -43,12 +43,14 @@ REASON_COPYRIGHT = "copyright"            # "Copyright © 2019 ...", "© 2020 Tr
 REASON_CREDIT = "credit"                  # "The Associated Press contributed to this report."
 REASON_DISCLAIMER = "disclaimer"          # "The opinions expressed ... are their own ..."
 REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", "Slideshow (4 Images)"
+REASON_LINK_CARD = "link card"            # a name's pop-up card of headlines, inline: "… Schiff Adam Bennett SchiffGraham: … MORE"
 
 ALL_REASONS: tuple[str, ...] = (
     REASON_HEADER, REASON_DATELINE, REASON_BYLINE, REASON_KICKER, REASON_TITLE, REASON_BIO,
     REASON_CONTACT, REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
     REASON_RELATED, REASON_CAPTION, REASON_TWEET, REASON_COMMENTS, REASON_EDITORS_NOTE,
     REASON_ADVERT, REASON_COPYRIGHT, REASON_CREDIT, REASON_DISCLAIMER, REASON_FURNITURE,
+    REASON_LINK_CARD,
 )
 
 # Boilerplate is short; longer paragraphs are prose and skip most tests (also keeps it fast).
@@ -262,3 +264,35 @@ def classify_paragraph(par: str) -> str | None:
         shouted_ask = par.startswith(("CLICK", "TAP ", "WATCH", "DOWNLOAD"))
         return REASON_CTA if shouted_ask else REASON_RELATED
     return None
+
+
+# A person's pop-up card, scraped inline after their name: the full name (perhaps with a
+# nickname in brackets), its last word glued (or not) to the first of a few headlines, then
+# "MORE" (not "READ MORE"):
+# "Sen. John McCain John Sidney McCainCindy McCain: … Ukraine scandal … MORE (R-Ariz.)".
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|\([^()\s]{1,20}\))"
+_LINK_CARD_RE = re.compile(
+    r"\b(?P<surname>[A-Z][\w'’-]{2,})(?P<card> ?(?:" + _NAME_WORD + r" ){0,4}?"
+    r"(?P=surname) ?(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<![A-Z]) MORE)\b"
+)
+
+
+def strip_link_cards(text: str) -> tuple[str, list[str]]:
+    """``text`` without the pop-up cards of headlines some sites scrape inline after a
+    name, and the cards removed (the name stays).
+
+    >>> s = "Sen. Jo Poe Joanna Lee PoePoe: GOP will win 2020 Senate votes on budget MORE (R-Ariz.) said no."
+    >>> strip_link_cards(s)
+    ('Sen. Jo Poe (R-Ariz.) said no.', [' Joanna Lee PoePoe: GOP will win 2020 Senate votes on budget MORE'])
+    >>> strip_link_cards("Leader Al McBrideAlan (Al) Roy McBrideTrump signs bill Senate recess MORE said.")[0]
+    'Leader Al McBride said.'
+    """
+    if " MORE" not in text:  # the common case, without a regex scan
+        return text, []
+    cards: list[str] = []
+
+    def cut(m: re.Match[str]) -> str:
+        cards.append(m.group("card"))
+        return m.group("surname")
+
+    return _LINK_CARD_RE.sub(cut, text), cards

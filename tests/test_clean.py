@@ -459,3 +459,23 @@ def test_thread_revealed_by_a_removal_is_still_found() -> None:
     raw = "  1. Ann\nCrowd at the rally. (AP Photo/Jo Doe)\n    May 1, 2019 at 1:05 pm\n    Nice."
     art = assert_invariants(raw)
     assert [c.author for c in art.comments] == ["Ann"] and art.text == ""
+
+
+def test_inline_link_cards_are_cut_from_the_text_and_listed_as_removed():
+    raw = ("The bill passed after Sen. Ada Quill Adaline (Ada) Mae QuillSenate passes budget deal "
+           "Quill: 'We will not wait' Overnight Health: Drug prices fall MORE (D-Ore.) changed her vote.\n\n"
+           "Speaker Bo Marsh Robert Bo Marsh Retirees say no to Social Security plan MORE’s office agreed.\n\n"
+           "Marsh called it MORE than fair, and Bo Marsh said the vote was close.")
+    art = clean_article(raw)
+    assert "Sen. Ada Quill (D-Ore.) changed her vote." in art.text
+    assert "Speaker Bo Marsh’s office agreed." in art.text
+    assert "Marsh called it MORE than fair, and Bo Marsh said the vote was close." in art.text  # prose stays
+    cards = [seg for seg, why in art.removed if why == "link card"]
+    assert len(cards) == 2 and cards[0].startswith("Adaline (Ada) Mae QuillSenate") and cards[0].endswith("MORE")
+
+
+def test_read_more_lines_are_not_link_cards():
+    from analysis.boilerplate import strip_link_cards
+
+    text = "Jo Poe Joanna Poe Smith wrote a column on it. READ MORE"  # a name twice, then a page's link
+    assert strip_link_cards(text) == (text, [])
