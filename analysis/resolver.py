@@ -38,6 +38,26 @@ _FULLNAME_RE = re.compile(
 )
 
 
+def _title_re(titles: str) -> re.Pattern[str]:
+    # The title, not after "Vice" or "former" (another holder), then a name of up to four words.
+    return re.compile(r"(?<!Vice )(?<![Ff]ormer )(?<!ex-)(?<![Ll]ate )\b(?:" + titles + r")[ \t\u00a0]+"
+                      r"(?P<name>[A-Z][\w-]+(?:[ \t\u00a0]+(?:[A-Z]\.|(?:(?:de|van|von|del|da)[ \t\u00a0]+)?[A-Z][\w-]+)){0,3})")
+
+
+# Role nouns ("the president said") -> how the article names a holder of the role.
+_ROLE_TITLES = {
+    "president": _title_re("President"),
+    "senator": _title_re(r"Sen\.|Senator"),
+    "governor": _title_re(r"Gov\.|Governor"),
+    "mayor": _title_re("Mayor"),
+    "congressman": _title_re(r"Rep\.|Representative|Congressman"),
+    "congresswoman": _title_re(r"Rep\.|Representative|Congresswoman"),
+    "speaker": _title_re("Speaker"),
+    "attorney general": _title_re("Attorney General"),
+    "judge": _title_re("Judge"),
+}
+
+
 class SpeakerResolver:
     """Resolves the mentions of one article to names, remembering earlier speakers.
 
@@ -71,13 +91,39 @@ class SpeakerResolver:
             name = self._pronoun(mention)
             return self.same_person(name) if name and mention.text.lower() in _PERSON_PRONOUNS else name
         if mention.kind == "np":
-            name = mention.text
+            name = self._role_holder(mention) or mention.text
         else:
             name = normalise_name(mention.text) or mention.text
             if mention.kind == "person":
                 name = self.same_person(self.full_name(name, mention.start))
         self.known.append((mention.start, name, mention.kind))
         return name
+
+    def _role_holder(self, mention: Mention) -> str | None:
+        """The person a role noun refers to: the last one the article named with that
+        title before the mention ("President Donald Trump … the president said").
+
+        >>> text = "Former President Al Roe met President Jo Poe. The president said no."
+        >>> SpeakerResolver(text).resolve(Mention(46, 59, "The president", "np"))
+        'Jo Poe'
+        >>> text = "President Jo Poe and Ann Poe came. President Poe spoke. The president said no."
+        >>> SpeakerResolver(text).resolve(Mention(57, 70, "The president", "np"))
+        'Jo Poe'
+        """
+        title = _ROLE_TITLES.get(mention.text.lower().removeprefix("the "))
+        if title is None:
+            return None
+        found = [(m.start(), normalise_name(m.group("name"))) for m in title.finditer(self.text)]
+        before = [name for start, name in found if start < mention.start]
+        if not before or not before[-1]:
+            return None
+        name = before[-1]  # the last holder named before the mention
+        if " " not in name:  # "President Trump": the full name the article gives with the title
+            titled = [n for _, n in found if n.endswith(" " + name)]
+            if not titled:  # any other "… Trump" of the article may be "Melania Trump": the surname only
+                return name
+            name = titled[-1]
+        return self.same_person(name)
 
     def same_person(self, name: str) -> str:
         """The first name resolved in this article that names the same person as ``name``, else ``name``.

@@ -593,3 +593,20 @@ def test_quotes_stage_version_covers_every_module_of_attribution():
 def test_a_name_of_a_place_or_body_is_the_person_or_the_whole_name(text, speaker):
     (q,) = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert q.speaker.endswith(speaker)  # (the committee's name before Ada Quill is kept, as it was)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Ada Quill spoke on Monday. “We will win,” the president said.", "Ada Quill"),
+    # another holder of the title is not the one: a former president, a vice president
+    ("Former President Bo Marsh met President Ada Quill. “No deal,” the president said.", "Ada Quill"),
+    ("Vice President Bo Marsh and President Ada Quill met. “No deal,” the president said.", "Ada Quill"),
+    ("Sen. Ann Vole of Ohio voted no. “It is a bad bill,” the senator said.", "Ann Vole"),
+    ("Mayor Bill de Lune spoke. “Rebuild,” the mayor said.", "Bill de Lune"),
+    # the full name the article gives with the title, not another person of that surname
+    ("President Ada Quill and Jo Quill came. President Quill spoke. “Go,” the president said.", "Ada Quill"),
+    ("First lady Jo Quill came. President Quill spoke. “Go,” the president said.", "Quill"),
+    ("“We act,” the president said.", "the president"),  # no president named: the role stays
+])
+def test_a_role_noun_speaks_for_the_last_holder_the_article_named_with_that_title(text, speaker):
+    (q,) = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert q.speaker == speaker and text[q.speaker_start:q.speaker_end].lower().endswith(("president", "senator", "mayor"))
