@@ -43,7 +43,7 @@ REASON_COPYRIGHT = "copyright"            # "Copyright © 2019 ...", "© 2020 Tr
 REASON_CREDIT = "credit"                  # "The Associated Press contributed to this report."
 REASON_DISCLAIMER = "disclaimer"          # "The opinions expressed ... are their own ..."
 REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", "Slideshow (4 Images)"
-REASON_LINK_CARD = "link card"            # a name's pop-up card of headlines, inline: "… Schiff Adam Bennett SchiffGraham: … MORE"
+REASON_LINK_CARD = "link card"            # a name's pop-up card of headlines: "Adam Bennett SchiffGraham: … MORE"
 
 ALL_REASONS: tuple[str, ...] = (
     REASON_HEADER, REASON_DATELINE, REASON_BYLINE, REASON_KICKER, REASON_TITLE, REASON_BIO,

@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.names import (FIRST_NAME_GENDER, ORG_WORDS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
-                            normalise_name)
+from analysis.names import (
+    FIRST_NAME_GENDER, ORG_WORDS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
+    normalise_name,
+)
 
 # --------------------------------------------------------------------------
 # Word lists that decide what a mention is
@@ -324,7 +326,7 @@ def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Men
     if any(w in FIRST_NAME_GENDER and not ORG_WORDS.intersection(run[m:]) for m, w in enumerate(run[:-1])):
         return None  # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
     head = _mention_from_run(text, toks, _run_back(toks, k - 2), k - 2)
-    if normalise_name(head.text).split()[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
+    if (normalise_name(head.text).split() or [""])[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
         return None  # 'Minister of Defense', 'Secretary of State': a title, no name
     if head.kind == "person":
         return head
