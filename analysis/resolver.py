@@ -90,8 +90,11 @@ class SpeakerResolver:
         if mention.kind == "pronoun":
             name = self._pronoun(mention)
             return self.same_person(name) if name and mention.text.lower() in _PERSON_PRONOUNS else name
-        if mention.kind == "np":
-            name = self._role_holder(mention) or mention.text
+        holder = self._role_holder(mention)  # "the president", "the President"
+        if holder is not None:
+            name = holder
+        elif mention.kind == "np":
+            name = mention.text
         else:
             name = normalise_name(mention.text) or mention.text
             if mention.kind == "person":
@@ -110,8 +113,10 @@ class SpeakerResolver:
         >>> SpeakerResolver(text).resolve(Mention(57, 70, "The president", "np"))
         'Jo Poe'
         """
-        title = _ROLE_TITLES.get(mention.text.lower().removeprefix("the "))
-        if title is None:
+        # "the president", or "the President" (a capitalised mention starts after "the")
+        role = (self.text[max(0, mention.start - 4) : mention.start] + mention.text).lower()
+        title = _ROLE_TITLES.get(role[role.find("the ") + 4 :]) if "the " in role[:8] else None
+        if title is None:  # (a bare "Judge" may be Mark Judge)
             return None
         found = [(m.start(), normalise_name(m.group("name"))) for m in title.finditer(self.text)]
         before = [name for start, name in found if start < mention.start]

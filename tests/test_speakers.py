@@ -606,7 +606,14 @@ def test_a_name_of_a_place_or_body_is_the_person_or_the_whole_name(text, speaker
     ("President Ada Quill and Jo Quill came. President Quill spoke. “Go,” the president said.", "Ada Quill"),
     ("First lady Jo Quill came. President Quill spoke. “Go,” the president said.", "Quill"),
     ("“We act,” the president said.", "the president"),  # no president named: the role stays
+    ("President Ada Quill spoke. “Go,” the President said.", "Ada Quill"),  # capitalised, after "the"
 ])
 def test_a_role_noun_speaks_for_the_last_holder_the_article_named_with_that_title(text, speaker):
     (q,) = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert q.speaker == speaker and text[q.speaker_start:q.speaker_end].lower().endswith(("president", "senator", "mayor"))
+
+
+def test_a_surname_that_is_also_a_title_is_not_a_role():
+    text = "Mark Judge wrote a book. Judge Ann Roe ruled on it. “No,” Judge said."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mark Judge"
