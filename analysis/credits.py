@@ -144,6 +144,7 @@ def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) 
     items: list[Item] = []
     if not whole:
         return items  # no quotation fills a paragraph: nothing for a credit line to name
+    opens.sort()  # spans come in the order their marks pair up (a nested one closes first)
     skip_to = 0
     for line in _LINE_RE.finditer(text):
         pos, end = line.span()
