@@ -325,12 +325,13 @@ def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Men
     run = [t[2].lower() for t in toks[j : i + 1]]
     if any(w in FIRST_NAME_GENDER and not ORG_WORDS.intersection(run[m:]) for m, w in enumerate(run[:-1])):
         return None  # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
-    head = _mention_from_run(text, toks, _run_back(toks, k - 2), k - 2)
+    first = _run_back(toks, k - 2)
+    head = _mention_from_run(text, toks, first, k - 2)
     if (normalise_name(head.text).split() or [""])[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
         return None  # 'Minister of Defense', 'Secretary of State': a title, no name
     if head.kind == "person":
         return head
-    whole = _mention_from_run(text, toks, _run_back(toks, k - 2), i)
+    whole = _mention_from_run(text, toks, first, i)
     return Mention(whole.start, whole.end, whole.text, "org")
 
 

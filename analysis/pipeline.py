@@ -93,9 +93,7 @@ def _work(chunk: list[Work], cache_to: CacheTarget | None = None, article_schema
     if cache_to is not None:
         _put_computed(_worker_cache(cache_to[0]), cache_to[1], chunk, results)
     elif not send_computed:
-        for res in results:
-            if isinstance(res, ArticleResult):
-                res.computed = {}
+        _drop_computed(results)
     part = ChunkTally()
     for (_, _, _, count_terms), res in zip(chunk, results):
         if not isinstance(res, ArticleResult):
@@ -144,6 +142,10 @@ def _put_computed(cache: StageCache, versions: dict[str, str], chunk: list[Work]
     cache.put((stage, versions[stage], key, value)
               for (_, _, key, _), res in zip(chunk, results) if isinstance(res, ArticleResult) and key
               for stage, value in res.computed.items())
+    _drop_computed(results)
+
+
+def _drop_computed(results: list[ArticleResult | Reject]) -> None:
     for res in results:
         if isinstance(res, ArticleResult):
             res.computed = {}

@@ -70,13 +70,15 @@ def _row_parts(path: Path, columns: list[str], rows: int) -> Iterator[pa.Table]:
     import pyarrow.parquet as pq
 
     held: list[pa.RecordBatch] = []
+    n_held = 0
     for file in ds.dataset(path, format="parquet").files:  # in order, as pandas reads them
         # File by file, without the dataset scanner's read-ahead (it held 200 MB of text).
         for batch in pq.ParquetFile(file).iter_batches(rows, columns=columns, use_threads=False):
             held.append(batch)
-            if sum(b.num_rows for b in held) >= rows:
+            n_held += batch.num_rows
+            if n_held >= rows:
                 yield pa.Table.from_batches(held)
-                held = []
+                held, n_held = [], 0
     if held:
         yield pa.Table.from_batches(held)
 

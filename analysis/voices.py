@@ -96,9 +96,14 @@ def top_speakers(quotes: pd.DataFrame, by: str = "outlet", n: int = 10) -> pd.Da
     return _top_of(*_speaker_counts(quotes, by), by, n)
 
 
+def _counted(quotes: pd.DataFrame) -> pd.Series | slice:
+    """The rows of direct, partial and block quotes (all rows of a table without kinds)."""
+    return quotes["kind"].isin(COUNTED_KINDS) if "kind" in quotes else slice(None)
+
+
 def _speaker_counts(quotes: pd.DataFrame, by: str) -> tuple[pd.Series, pd.DataFrame]:
     """Quoted words per group, and n_quotes and n_words per group and speaker (the counted kinds)."""
-    counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
+    counted = quotes[_counted(quotes)]
     named = counted.dropna(subset=["speaker"])
     totals = counted.groupby(by)["n_words"].sum()
     return totals, named.groupby([by, "speaker"]).agg(n_quotes=("n_words", "size"), n_words=("n_words", "sum"))
@@ -167,7 +172,7 @@ def shared_quotations(quotes: pd.DataFrame, min_outlets: int = 2) -> pd.DataFram
     out.  Columns: sentence (a readable form), n_outlets, outlets (sorted,
     "; "-joined), n_articles, article_ids.
     """
-    counted = quotes[quotes["kind"].isin(COUNTED_KINDS)] if "kind" in quotes else quotes
+    counted = quotes[_counted(quotes)]
     return _shared_frame(_shared_groups(_keyed_sentences(counted["text"]), counted, min_outlets))
 
 
@@ -228,8 +233,8 @@ def shared_quotations_of_parts(parts: Callable[[], Iterable[pd.DataFrame]], min_
     """
     hashes, rows, offset = [], [], 0
     for part in parts():
-        counted = part[part["kind"].isin(COUNTED_KINDS)]
-        found = _keyed_sentences(counted["text"], offset + np.flatnonzero(part["kind"].isin(COUNTED_KINDS)))
+        mask = _counted(part)
+        found = _keyed_sentences(part["text"][mask], offset + np.flatnonzero(mask))
         hashes.append(np.fromiter((hash(key) for _, key, _ in found), np.int64, len(found)))
         rows.append(np.fromiter((row for row, _, _ in found), np.int64, len(found)))
         offset += len(part)
