@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.name_forms import name_forms
 from analysis.quotes import COUNTED_KINDS, Quote, extract_quotes
 from analysis.tokens import count_words
 
@@ -46,24 +47,14 @@ def quote_table(articles: pd.DataFrame, quotes_by_article: dict[str, list[Quote]
     return table.astype({"n_words": "int64", "start": "int64", "end": "int64"})
 
 
-def _full_name_map(speakers: pd.Series | Iterable[str]) -> dict[str, str]:
-    """surname -> full name, for surnames that exactly one multi-word name in the corpus ends with
-    (``speakers``: a column of names, or the distinct names)."""
-    by_last: dict[str, set[str]] = {}
-    names = speakers.dropna().unique() if isinstance(speakers, pd.Series) else speakers
-    for name in names:
-        words = str(name).split()
-        if len(words) >= 2 and words[0][:1].isupper():
-            by_last.setdefault(words[-1], set()).add(str(name))
-    return {last: next(iter(full)) for last, full in by_last.items() if len(full) == 1}
-
-
 def normalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Merge bare surnames into the corpus's one full name that ends with them.
+    """Merge the forms of one person's name across the corpus into the form quoted most.
 
     "Romero" in one article becomes "Anthony Romero" when "Anthony Romero" is
-    the only full name ending in "Romero" across the corpus; an ambiguous
-    surname is left as it is.  Returns a copy.
+    the only full name ending in "Romero" across the corpus, "Charles E.
+    Schumer" becomes "Chuck Schumer", "Republican Mitt Romney" becomes "Mitt
+    Romney"; an ambiguous form is left as it is (the rules and their
+    thresholds: :mod:`analysis.name_forms`).  Returns a copy.
 
     >>> q = pd.DataFrame({"speaker": ["Romero", "Anthony Romero", "Smith", "Ann Smith", "Bo Smith"]})
     >>> normalise_speakers(q)["speaker"].tolist()
@@ -72,12 +63,13 @@ def normalise_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     out = quotes.copy()
     if "speaker" not in out or out.empty:
         return out
-    return _merge_surnames(out, _full_name_map(out["speaker"]))
+    return _renamed(out, name_forms(out["speaker"].value_counts().to_dict()))
 
 
-def _merge_surnames(quotes: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
-    """``quotes`` (changed in place) with each bare surname in ``mapping`` replaced by its full name."""
-    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s) if isinstance(s, str) and " " not in s else s)
+def _renamed(quotes: pd.DataFrame, forms: dict[str, str]) -> pd.DataFrame:
+    """``quotes`` (changed in place) with each speaker name in ``forms`` replaced by its main form."""
+    if forms:
+        quotes["speaker"] = quotes["speaker"].map(lambda s: forms.get(s, s) if isinstance(s, str) else s)
     return quotes
 
 
@@ -258,7 +250,8 @@ def voice_tables_of_parts(parts: Callable[[list[str]], Iterable[pd.DataFrame]], 
                           n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``top_speakers(normalise_speakers(q), by, n)`` and ``shared_quotations(q)`` of a quote
     table ``q`` too large to hold: ``parts(columns)`` yields it anew, part by part, with those
-    columns. Memory holds one part, the distinct speakers and 16 bytes per quoted sentence.
+    columns. Memory holds one part, the distinct speakers with their counts and 16 bytes per
+    quoted sentence.
 
     >>> q = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "kind": ["direct"] * 2,
     ...     "speaker": ["Jo Roe", "Roe"], "n_words": [6, 5],
@@ -267,7 +260,10 @@ def voice_tables_of_parts(parts: Callable[[list[str]], Iterable[pd.DataFrame]], 
     >>> speakers["speaker"].tolist(), shared["n_outlets"].tolist()
     (['Jo Roe', 'Jo Roe'], [2])
     """
-    names = _full_name_map({name for part in parts(["speaker"]) for name in part["speaker"].dropna().unique()})
-    renamed = (_merge_surnames(part, names) for part in parts([by, "kind", "speaker", "n_words"]))
+    counts: Counter[str] = Counter()
+    for part in parts(["speaker"]):
+        counts.update(part["speaker"].value_counts().to_dict())
+    forms = name_forms(counts)
+    renamed = (_renamed(part, forms) for part in parts([by, "kind", "speaker", "n_words"]))
     speakers = top_speakers_of_parts(renamed, by=by, n=n)
     return speakers, shared_quotations_of_parts(lambda: parts(["article_id", "outlet", "kind", "text"]))

@@ -5,12 +5,15 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
 
+# %%
 
 # %% [markdown]
 # # 4. Voices
@@ -18,9 +21,11 @@
 # Who is quoted, how much and by which outlet; which quotations appear in more
 # than one outlet; and what readers wrote where the corpus has comments.
 # Quotations are found from quotation marks; each is attributed to a speaker from
-# a reporting verb nearby ("said", "told", "according to"). A bare surname is
-# merged with the one full name in the corpus that ends with it. Quotes whose
-# speaker could not be found count in the outlet's quoted words but have no name.
+# a reporting verb nearby ("said", "told", "according to"). The forms of one
+# person's name across the corpus are merged into the form quoted most ("Trump"
+# and "Donald J. Trump" into "Donald Trump"), unless a form can name two people.
+# Quotes whose speaker could not be found count in the outlet's quoted words but
+# have no name.
 
 # %% tags=["parameters"]
 processed_dir = ""  # processed tables folder; empty: data/processed
