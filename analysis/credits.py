@@ -24,6 +24,12 @@ credit line pairs each quotation with the line under it; one that opens with
 a credit line and closes with a quotation pairs each line with the quotation
 under it. Any other run is left to the other attribution rules.
 
+A paragraph led by a short clause that reports speech and names no one
+("Others note that “…”", "Some, however, argue,") counts as a quotation
+paragraph too: the credit under it names the writer "Others" stands for.
+A credit line never heads such a paragraph, so a run holding one reads
+downwards whatever it starts with.
+
 >>> text = "From the right:\\n\\n“Trust it.”\\n\\nAl Poe, Review\\n\\n“Not yet.”\\n\\nJo Roe, Times\\n\\nMore."
 >>> spans = [(text.index("“T"), text.index("”") + 1), (text.index("“N"), text.rindex("”") + 1)]
 >>> [a.mention.text for a in credit_attributions(text, spans).values()]
@@ -118,8 +124,11 @@ def credit_attributions(text: str, spans: Iterable[tuple[int, int]],
             if kind == "C" and dashed and i and kinds[i - 1] == "Q":
                 found[run[i - 1][1]] = value  # "— Name" under a quotation (where "byline": a bare name)
         if kinds.count("Q") >= 2 and all(a != b for a, b in zip(kinds, kinds[1:])):  # Q C Q C... or C Q C Q...
-            if kinds[0] == "Q" and kinds[-1] == "C":
-                found.update((q[1], c[1]) for q, c in zip(run[::2], run[1::2]))
+            # "Others note that “…”" is never the quotation under its credit: such a run reads downwards.
+            led = any(lead for kind, _, lead in run if kind == "Q")
+            if kinds[0] == "Q" and kinds[-1] == "C" or led:
+                first = kinds.index("Q")
+                found.update((q[1], c[1]) for q, c in zip(run[first::2], run[first + 1::2]))
             elif kinds[0] == "C" and kinds[-1] == "Q":
                 found.update((q[1], replace(c[1], intro=True)) for c, q in zip(run[::2], run[1::2]))
         if before == "q" and kinds[0] == "Q":
@@ -127,20 +136,21 @@ def credit_attributions(text: str, spans: Iterable[tuple[int, int]],
     return found
 
 
-Item = tuple[str, Any, bool]  # kind, opening position or attribution, dashed credit?
+Item = tuple[str, Any, bool]  # kind, opening position or attribution, dashed credit or led quotation?
 
 
 def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) -> list[Item]:
-    """The text's paragraphs in order: ("Q", opening position, False) for a quotation
-    that fills its paragraphs, ("C", attribution, dashed?) for a credit line, ("q", None,
+    """The text's paragraphs in order: ("Q", opening position, led?) for a quotation
+    that fills its paragraphs, or all of them but a lead-in ("Others note that"),
+    ("C", attribution, dashed?) for a credit line, ("q", None,
     False) for a paragraph that holds a quotation, ("-", None, False) for any other."""
     whole, opens = {}, []
     for open_pos, close_end in spans:
         start, end = text.rfind("\n", 0, open_pos) + 1, text.find("\n", close_end)
         end = len(text) if end < 0 else end
         opens.append(open_pos)
-        if not text[start:open_pos].strip() and not text[close_end:end].strip():
-            whole[start] = (open_pos, end)
+        if _lead_in(text, start, open_pos, cues) and not text[close_end:end].strip():
+            whole[start] = (open_pos, end, open_pos > start and bool(text[start:open_pos].strip()))
     items: list[Item] = []
     if not whole:
         return items  # no quotation fills a paragraph: nothing for a credit line to name
@@ -151,8 +161,8 @@ def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) 
         if pos < skip_to:
             continue  # inside a quotation of several paragraphs
         if pos in whole:
-            items.append(("Q", whole[pos][0], False))
-            skip_to = whole[pos][1]
+            open_pos, skip_to, lead = whole[pos]
+            items.append(("Q", open_pos, lead))
             continue
         att = credit_line(text, pos, end, cues)
         if att is not None:  # a dash and a bare name: perhaps the byline of a live blog's entry
@@ -162,6 +172,34 @@ def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) 
             i = bisect.bisect_left(opens, pos)
             items.append(("q" if i < len(opens) and opens[i] < end else "-", None, False))
     return items
+
+
+MAX_LEAD_IN_WORDS = 8
+MAX_LEAD_IN_CHARS = 160
+
+
+def _lead_in(text: str, start: int, open_pos: int, cues: CueLexicon) -> bool:
+    """Does text[start:open_pos], before a quotation that ends its paragraph, leave the
+    quotation its own paragraph? Yes when empty, or a short clause that reports speech
+    and names no one ("Others note that", "Some, however, argue,"): in a round-up the
+    credit line under such a paragraph names the speaker that "Others" stands for.
+
+    >>> t = "Others note that “x”"
+    >>> _lead_in(t, 0, t.index("“"), DEFAULT_CUES), _lead_in("Sen. Al Poe said “x”", 0, 16, DEFAULT_CUES)
+    (True, False)
+    """
+    head = text[start:open_pos]
+    if len(head) > MAX_LEAD_IN_CHARS:  # most quotations inside prose: no need to split the paragraph
+        return not head.strip()
+    words = head.split()
+    if not words:
+        return True
+    if len(words) > MAX_LEAD_IN_WORDS or any(w[:1].isupper() or w[:1] in "“”\"" for w in words[1:]):
+        return False  # a name after the first word speaks for itself
+    return not _SENTENCE_END_RE.search(text, start, open_pos) and bool(cues.verb_re.finditer(text, start, open_pos))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
 
 def _runs(items: list[Item]) -> list[tuple[str, list[Item]]]:
