@@ -150,7 +150,7 @@ def _paragraph_items(text: str, spans: list[tuple[int, int]], cues: CueLexicon) 
         end = len(text) if end < 0 else end
         opens.append(open_pos)
         if _lead_in(text, start, open_pos, cues) and not text[close_end:end].strip():
-            whole[start] = (open_pos, end, open_pos > start and bool(text[start:open_pos].strip()))
+            whole[start] = (open_pos, end, bool(text[start:open_pos].strip()))
     items: list[Item] = []
     if not whole:
         return items  # no quotation fills a paragraph: nothing for a credit line to name
