@@ -41,7 +41,8 @@ _FULLNAME_RE = re.compile(
 def _title_re(titles: str) -> re.Pattern[str]:
     # The title, not after "Vice" or "former" (another holder), then a name of up to four words.
     return re.compile(r"(?<!Vice )(?<![Ff]ormer )(?<!ex-)(?<![Ll]ate )\b(?:" + titles + r")[ \t\u00a0]+"
-                      r"(?P<name>[A-Z][\w-]+(?:[ \t\u00a0]+(?:[A-Z]\.|(?:(?:de|van|von|del|da)[ \t\u00a0]+)?[A-Z][\w-]+)){0,3})")
+                      r"(?P<name>[A-Z][\w-]+(?:[ \t\u00a0]+"
+                      r"(?:[A-Z]\.|(?:(?:de|van|von|del|da)[ \t\u00a0]+)?[A-Z][\w-]+)){0,3})")
 
 
 # Role nouns ("the president said") -> how the article names a holder of the role.
@@ -80,6 +81,7 @@ class SpeakerResolver:
         self._subjects: dict[int, Mention | None] = {}
         self._honorifics: dict[str, str] | None = None
         self._people: dict[str, list[str]] = {}  # surname -> distinct full names resolved so far
+        self._holders: dict[str, list[tuple[int, str]]] = {}  # role -> (position, name) of each titled name
 
     def resolve(self, mention: Mention) -> str | None:
         """Name for a mention; remembers named speakers for later pronouns.
@@ -115,10 +117,13 @@ class SpeakerResolver:
         """
         # "the president", or "the President" (a capitalised mention starts after "the")
         role = (self.text[max(0, mention.start - 4) : mention.start] + mention.text).lower()
-        title = _ROLE_TITLES.get(role[role.find("the ") + 4 :]) if "the " in role[:8] else None
-        if title is None:  # (a bare "Judge" may be Mark Judge)
+        role = role[role.find("the ") + 4 :] if "the " in role[:8] else ""
+        if role not in _ROLE_TITLES:  # (a bare "Judge" may be Mark Judge)
             return None
-        found = [(m.start(), normalise_name(m.group("name"))) for m in title.finditer(self.text)]
+        if role not in self._holders:  # the article is scanned once per role, not once per mention
+            titled = _ROLE_TITLES[role].finditer(self.text)
+            self._holders[role] = [(m.start(), normalise_name(m.group("name"))) for m in titled]
+        found = self._holders[role]
         before = [name for start, name in found if start < mention.start]
         if not before or not before[-1]:
             return None
