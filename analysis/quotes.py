@@ -343,16 +343,16 @@ _EDITOR_NOTE_RE = re.compile(r"\s*\[[^\[\]\n]{1,60}\]\s*$")
 _MARK_CHARS = "“\"«„‘'"
 
 
-def _only_thought(text: str, cue: str, colon: int, cues: CueLexicon) -> bool:
-    """True when ``cue`` is a verb of thought and no other cue is in the colon's
-    sentence ('what the establishment hopes is happening:'; but 'Palin explains
-    that … what Palin believes is assault:' introduces her words)."""
-    if cue.lower() not in _THOUGHT_CUES:
-        return False
+def _only_thought(text: str, colon: int, cues: CueLexicon) -> bool:
+    """True when the colon's sentence has cues and all are verbs of thought
+    ('what the establishment hopes is happening:', 'He thinks Cruz will win:';
+    but 'Palin explains that … what Palin believes is assault:' introduces her
+    words). The intro's own verb is in that sentence, whichever clause speaks."""
     lo = max(0, colon - 300)
     for brk in _SENTENCE_BREAK_RE.finditer(text, lo, colon):
         lo = brk.end()
-    return all(v.group().lower() in _THOUGHT_CUES for v in cues.verb_re.finditer(text, lo, colon))
+    verbs = [v.group().lower() for v in cues.verb_re.finditer(text, lo, colon)]
+    return bool(verbs) and all(v in _THOUGHT_CUES for v in verbs)
 
 
 def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]:
@@ -370,7 +370,7 @@ def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]
         if j >= len(text) or text[j] in _MARK_CHARS:
             continue  # a marked quotation follows: handled as a direct quote
         att = attribution_before(text, j, cues)
-        if att is None or not att.intro or _only_thought(text, att.cue, m.start(), cues):
+        if att is None or not att.intro or _only_thought(text, m.start(), cues):
             continue
         end = text.find("\n", j)
         end = len(text) if end < 0 else end

@@ -109,6 +109,9 @@ _SENT_END_RE = re.compile(
     r"[.!?…](?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)"
     r"(?<!Gen\.)(?<!Lt\.)(?<!Col\.)(?<!Sgt\.)(?<!Prof\.)(?<!Rev\.)[\"”’')\]]*\s++(?![a-z])"
 )
+# A sentence end inside an intro's tail: a capital or a mark must follow ("No. 49"),
+# and not after "v." ("Smith v. Jones").
+_TAIL_BREAK_RE = re.compile(r"(?<!\bv)(?<!\bvs)" + _SENT_END_RE.pattern + r"(?=[A-Z“\"‘'])")
 
 _LEAD_RE = re.compile(r"[\s,;:—–\-]*")
 _AFTER_WINDOW = 90
@@ -295,11 +298,13 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
         m = _cue_subject(text, verbs[k], lo, cues)
         if m is None:
             continue
-        v = verbs[k]
-        if m.kind == "pronoun":
-            outer = _outer_cue(text, verbs[:k], lo, m.start, cues)
-            v, m = outer if outer is not None else (v, m)
-        best = Attribution(m, v.group(), "before", _is_intro(text, v.end(), open_pos))
+        v = intro_verb = verbs[k]
+        if m.kind == "pronoun" and (outer := _outer_cue(text, verbs[:k], lo, m.start, cues)) is not None:
+            # 'X said. He continued:' speaks through X; the clause with the colon introduces the quote
+            if not _TAIL_BREAK_RE.search(text, outer[0].end(), m.start + 1):  # + 1: the look-ahead's capital
+                intro_verb = outer[0]
+            v, m = outer
+        best = Attribution(m, v.group(), "before", _is_intro(text, intro_verb.end(), open_pos))
         break
     for a in cues.after_re.finditer(text, lo, hi):
         m = mention_after(text, a.end(), hi)
@@ -411,7 +416,9 @@ def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
 def _is_intro(text: str, cue_end: int, open_pos: int) -> bool:
     """True when only a short tail ("told reporters:", "that") lies between cue and quote."""
     tail = text[cue_end:open_pos].strip()
-    return len(tail) <= 40 and (tail == "" or tail[-1] in ",:" or tail.endswith(" that") or tail == "that")
+    if len(tail) > 40 or _TAIL_BREAK_RE.search(tail):
+        return False  # "Americans agree with him. There's more:": the cue is in an earlier sentence
+    return tail == "" or tail[-1] in ",:" or tail.endswith(" that") or tail == "that"
 
 
 def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:

@@ -128,6 +128,25 @@ def test_a_colon_after_a_verb_of_thought_or_a_plural_noun_is_not_a_block():
     assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Jo Poe")]
 
 
+def test_a_block_needs_its_cue_in_the_colons_sentence():
+    # The cue of an earlier sentence does not make "There's more:" an intro.
+    text = "Only a few voters agree with him. There’s more:\n\nThe plan would cost ten billion dollars a year."
+    assert extract_quotes(text) == []
+    text = "Jo Poe said something similar. He thinks the senator will win:\n\nHe is where the base is right now."
+    assert extract_quotes(text) == []
+    # "He continued:" is its own sentence, and the speaker is still the earlier one's.
+    text = "“We are close,” Jo Poe said at the meeting. He continued:\n\nWe want more money for the schools."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("direct", "Jo Poe"), ("block", "Jo Poe")]
+    # Within one sentence the reporting clause decides: a fragment after "said he believes" is partial.
+    text = "Jo Poe said on Monday that he believes “the whole plan is a grave mistake” and left."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("partial", "Jo Poe")]
+    # "No. 49" and "v. Lynch" are abbreviations, not sentence ends.
+    text = "As Ann Lee wrote in Federalist No. 49:\n\nThe experiments are of too ticklish a nature."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Ann Lee")]
+    text = "Judge Ann Lee wrote in Smith v. Jones:\n\nThere is an elephant in the room with us today."
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Ann Lee")]
+
+
 def test_scare_quotes_and_titles():
     assert kinds("The so-called ‘sanctuary’ jurisdictions, and the “safety” of all.") == [
         ("sanctuary", "scare"), ("safety", "scare")]
