@@ -34,6 +34,7 @@ from analysis.speakers import (
     SpeakerResolver,
     attribution_before,
     colon_attribution,
+    excerpt_source,
     context_attribution,
     tail_attribution,
     find_attribution,
@@ -370,10 +371,14 @@ def _block_spans(text: str, cues: CueLexicon) -> list[tuple[_Span, Attribution]]
         if j >= len(text) or text[j] in _MARK_CHARS:
             continue  # a marked quotation follows: handled as a direct quote
         att = attribution_before(text, j, cues)
-        if att is None or not att.intro or _only_thought(text, m.start(), cues):
+        if att is None or not att.intro:
+            att = excerpt_source(text, m.start())  # "From Reuters:"
+        if att is None or _only_thought(text, m.start(), cues):
             continue
         end = text.find("\n", j)
         end = len(text) if end < 0 else end
+        if text[j:end].rstrip().endswith(":"):
+            continue  # another intro ("From Reuters:\n\nFrom the AP:"): what it introduced was left out
         note = _EDITOR_NOTE_RE.search(text, j, end)
         end = note.start() if note else j + len(text[j:end].rstrip())  # not text[:end]: linear
         if count_words(text[j:end]) >= 3:

@@ -444,6 +444,40 @@ def attribution_before(text: str, open_pos: int, cues: CueLexicon = DEFAULT_CUES
     return att
 
 
+# An excerpt introduced by its source alone, at the start of the colon's sentence
+# or after a comma ("From Reuters:", "Here’s Douthat:", "Parting thought, via
+# Allahpundit:"); "He came from Texas:" names no source.
+_EXCERPT_SOURCE_RE = re.compile(
+    r"(?:^|,\s+)(?:(?i:and|but)\s+)?(?i:here(?:’s|'s|\s+is)|(?:more\s+)?from|via|per)\s+(?=(?:the\s+)?[A-Z])")
+_HAS_MORE_RE = re.compile(r"\s+(?:has|had)\s+more$")
+# What may follow the source before the colon ("Here’s Kliff with more on that:").
+_EXCERPT_TAIL_RE = re.compile(r"\s*(?:with more(?: on (?:that|this|it))?|(?:on|last|this) [A-Z]?[a-z]+)?")
+
+
+def excerpt_source(text: str, colon: int) -> Attribution | None:
+    """The source an intro names without a reporting verb, for the paragraph
+    after the colon at ``colon``: "From the AP:", "More from Fox News:", "Per the
+    Times:", "Politico has more:". None for anything else.
+
+    >>> excerpt_source("Cuts are coming. More from Fox News:", 35).mention.text
+    'Fox News'
+    """
+    lo = _sentence_starts(text, _paragraph_start(text, colon, _BEFORE_WINDOW), colon)[-1]
+    sentence = text[lo:colon]
+    if (more := _HAS_MORE_RE.search(sentence)) is not None:
+        m = mention_before(text, lo + more.start() + 1, lo)
+        return Attribution(m, "has more", "before", True) if m is not None and m.kind != "pronoun" else None
+    found = None
+    for found in _EXCERPT_SOURCE_RE.finditer(sentence):
+        pass
+    if found is None:
+        return None
+    m = mention_after(text, lo + found.end(), colon)
+    if m is None or m.kind in ("pronoun", "np") or not _EXCERPT_TAIL_RE.fullmatch(text, m.end, colon):
+        return None
+    return Attribution(m, found.group().strip(" ,"), "before", True)
+
+
 _TAIL_END_RE = re.compile(r"[.!?…](?=[\"”’')\]]*(?:\s|$))|\n")
 
 

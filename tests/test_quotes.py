@@ -128,6 +128,25 @@ def test_a_colon_after_a_verb_of_thought_or_a_plural_noun_is_not_a_block():
     assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [("block", "Jo Poe")]
 
 
+def test_an_excerpt_introduced_by_its_source_is_a_block():
+    body = "\n\nThe measure would require checks for anyone who buys ammunition in the state."
+    for intro, source in [("Newsom has a plan. More from the Daily Planet:", "Daily Planet"),
+                          ("From Reuters:", "Reuters"), ("Here’s Jo Poe with more on that:", "Jo Poe"),
+                          ("It is politics as usual, via the Courier:", "Courier"), ("The Courier has more:", "Courier")]:
+        assert [(q.kind, q.speaker) for q in extract_quotes(intro + body)] == [("block", source)], intro
+    # No source: a place the subject came from, a lower-case word, a pronoun.
+    # Nor does a source that is followed by more of the sentence.
+    for intro in ("Jo Poe came from Texas:", "From there:", "It has more:", "Here is the list:",
+                  "From Monday until the end of June:", "From Jo Poe to the mayor, the list is long:"):
+        assert extract_quotes(intro + body) == [], intro
+
+
+def test_a_paragraph_ending_in_a_colon_is_no_block():
+    # The first line introduced something the page no longer holds (an embedded post).
+    text = "From the Daily Planet:\n\nFrom the Democratic candidate Jo Poe:\n\nWe will cut the tax on homes."
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("We will cut the tax on homes.", "Jo Poe")]
+
+
 def test_a_block_needs_its_cue_in_the_colons_sentence():
     # The cue of an earlier sentence does not make "There's more:" an intro.
     text = "Only a few voters agree with him. There’s more:\n\nThe plan would cost ten billion dollars a year."
