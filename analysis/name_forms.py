@@ -12,7 +12,7 @@ quotes each form has in the corpus:
    more-quoted person's name, and whose leading words hold no given name,
    is that person ("United Nations Nikki Haley"; not "John Paul Jones").
 2. Variants: a person's name joins the most-quoted name that can name the
-   same person (:func:`analysis.names.same_person_name`, where a middle
+   same person (:func:`analysis.names.same_person_name`: a middle
    initial also matches the middle name it starts), when every name it can
    be is compatible with that one, and the names that one can be but it
    cannot hold under ``1 - MAIN_SHARE`` of their quotes. "Donald J. Trump"
@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from analysis.names import FIRST_NAME_GENDER, is_person_name, same_given_name
+from analysis.names import FIRST_NAME_GENDER, is_person_name, same_person_words
 
 # The share of the quotes that the main form must hold among the names a form can
 # be. Below 1: a bare "Trump" in an article that never names him is far more often
@@ -107,24 +107,6 @@ def _leading_words(counts: Mapping[str, int]) -> dict[str, str]:
     return found
 
 
-def _middles_agree(a: list[str], b: list[str]) -> bool:
-    """Middle names of one person: one side has none, or each pair is equal or an initial and its name."""
-    if not a or not b:
-        return True
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b):
-        x, y = x.rstrip("."), y.rstrip(".")
-        if x != y and not (len(x) == 1 and y.startswith(x) or len(y) == 1 and x.startswith(y)):
-            return False
-    return True
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """:func:`analysis.names.same_person_name` on split names, with initials matching middle names."""
-    return a[-1] == b[-1] and same_given_name(a[0], b[0]) and _middles_agree(a[1:-1], b[1:-1])
-
-
 def _variants(counts: Mapping[str, int]) -> dict[str, str]:
     """Rule 2: "Charles E. Schumer" -> "Chuck Schumer", not "George Bush" -> either George Bush."""
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -134,12 +116,12 @@ def _variants(counts: Mapping[str, int]) -> dict[str, str]:
     found = {}
     for names in by_surname.values():
         words = {name: name.split() for name in names}
-        can_be = {a: [b for b in names if b != a and _same_person(words[a], words[b])] for a in names}
+        can_be = {a: [b for b in names if b != a and same_person_words(words[a], words[b])] for a in names}
         for name in names:
             main = _main([name, *can_be[name]], counts)
-            if main == name or not all(_same_person(words[c], words[main]) for c in can_be[name]):
+            if main == name or not all(same_person_words(words[c], words[main]) for c in can_be[name]):
                 continue
-            rivals = sum(counts[c] for c in can_be[main] if c != name and not _same_person(words[c], words[name]))
+            rivals = sum(counts[c] for c in can_be[main] if c != name and not same_person_words(words[c], words[name]))
             if rivals < (1 - MAIN_SHARE) * (counts[main] + rivals):
                 found[name] = main
     return found

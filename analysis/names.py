@@ -201,16 +201,34 @@ def same_given_name(a: str, b: str) -> bool:
 def same_person_name(a: str, b: str) -> bool:
     """True when two full names (titles removed) can name one person: the same
     surname, given names that :func:`same_given_name` accepts, and middle
-    names equal or given in one only.
+    names that agree (:func:`same_person_words`).
 
     >>> same_person_name("Tom Homan", "Thomas D. Homan"), same_person_name("George H. Bush", "George W. Bush")
     (True, False)
+    >>> same_person_name("Charles E. Schumer", "Charles Ellis Schumer")
+    True
     """
-    wa, wb = a.split(), b.split()
-    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or not same_given_name(wa[0], wb[0]):
+    return same_person_words(a.split(), b.split())
+
+
+def same_person_words(a: list[str], b: list[str]) -> bool:
+    """:func:`same_person_name` on names split into words (for callers comparing many pairs)."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not same_given_name(a[0], b[0]):
         return False
-    mid_a, mid_b = wa[1:-1], wb[1:-1]
-    return not mid_a or not mid_b or mid_a == mid_b
+    return _middle_names_agree(a[1:-1], b[1:-1])
+
+
+def _middle_names_agree(a: list[str], b: list[str]) -> bool:
+    """One side has none, or each pair is equal or an initial and a name it starts."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        x, y = x.rstrip("."), y.rstrip(".")
+        if x != y and not (len(x) == 1 and y.startswith(x) or len(y) == 1 and x.startswith(y)):
+            return False
+    return True
 
 
 FIRST_NAME_GENDER = _load_first_names(config.FIRST_NAMES_FILE)
