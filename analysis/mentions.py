@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from analysis.names import (
     FIRST_NAME_GENDER, ORG_WORDS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
-    normalise_name,
+    normalise_name, opens_no_name,
 )
 
 # --------------------------------------------------------------------------
@@ -89,7 +89,7 @@ def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
             j -= 1
             continue
         break
-    while j < i and (toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(toks[j][2])):
+    while j < i and (opens_no_name(toks[j][2]) or _is_web_label(toks[j][2])):
         j += 1  # 'Despite Trump', 'MUST WATCH Obama': the name comes after
     while j < i and toks[j][2].lower() in _PARTICLES:
         j += 1
@@ -252,7 +252,7 @@ def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int
     """The person name that fills toks[a..b] (an appositive between commas), else None."""
     if a > b or not all(_is_cap(t[2]) and not _is_boundary(t[2]) or t[2].lower() in _PARTICLES for t in toks[a : b + 1]):
         return None  # not only a name: 'a lawyer for Jo Poe'
-    if toks[a][2].lower().rstrip(".") in _STOP_CAPS:
+    if opens_no_name(toks[a][2]):
         return None
     m = _mention_from_run(text, toks, a, b)
     return m if m.kind == "person" else None
@@ -294,7 +294,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         j = _run_back(toks, i)
         if j < i and opening_participle(text, toks[j][0], toks[j][2]):
             j += 1  # 'During Trump’s visit': the name is Trump
-        if toks[j][2].lower().rstrip(".") in _STOP_CAPS or _is_web_label(tok):
+        if opens_no_name(toks[j][2]) or _is_web_label(tok):
             return None
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
@@ -455,6 +455,6 @@ def inverted_subject(text: str, v: re.Match[str]) -> Mention | None:
     if m is None or m.kind not in ("person", "org") or text[v.end() : m.start].strip():
         return None
     words = normalise_name(m.text).split()
-    if not words or words[0].lower() in _STOP_CAPS or _INVERTED_END_RE.match(text, m.end, hi) is None:
+    if not words or opens_no_name(words[0]) or _INVERTED_END_RE.match(text, m.end, hi) is None:
         return None
     return m

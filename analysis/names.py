@@ -41,6 +41,23 @@ _STOP_CAPS = frozenset(
     "toward towards upon within without until via per over nor neither either whether unless "
     "do does did can could would should must might has have had perhaps maybe".split()
 )
+_CONTRACTED = frozenset("it let he she".split())  # "It’s", "Let’s": with _STOP_CAPS, no name's first word
+
+
+def opens_no_name(word: str) -> bool:
+    """True for a closed-class word that opens a sentence before a name, or its
+    contraction ("Despite Trump", "Here’s Yang": the name is the last word).
+
+    >>> opens_no_name("Here’s"), opens_no_name("Despite"), opens_no_name("Trump’s")
+    (True, True, False)
+    """
+    w = word.lower().rstrip(".")
+    if w.endswith(("’s", "'s")):
+        w = w[:-2]
+        return w in _STOP_CAPS or w in _CONTRACTED
+    return w in _STOP_CAPS
+
+
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "
     "hon pres atty supt insp det president president-elect vice senator "

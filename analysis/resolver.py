@@ -20,11 +20,11 @@ import re
 from analysis.cues import DEFAULT_CUES, CueLexicon
 from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before, opening_participle
 from analysis.names import (
-    _STOP_CAPS,
     FIRST_NAME_GENDER,
     _honorific_genders,
     is_person_name,
     normalise_name,
+    opens_no_name,
     same_person_name,
 )
 
@@ -186,7 +186,7 @@ class SpeakerResolver:
             if m.start() < start < m.end() and m.end() <= end + 2:  # "+2": a possessive ’s
                 words = self._name_words(m)
                 full = " ".join(words)
-                if len(words) >= 2 and is_person_name(full) and words[0].lower() not in _STOP_CAPS:
+                if len(words) >= 2 and is_person_name(full) and not opens_no_name(words[0]):
                     return (m.start(), full) if words[-1] == self.text[start:end] else None
         return None
 
@@ -279,7 +279,7 @@ class SpeakerResolver:
         last = None
         for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
             full = " ".join(self._name_words(m))
-            if " " in full and is_person_name(full) and full.split()[0].lower() not in _STOP_CAPS:
+            if " " in full and is_person_name(full) and not opens_no_name(full.split()[0]):
                 if self.compatible(full, "person", sex):
                     last = full
         return last

@@ -549,6 +549,16 @@ def test_closed_class_words_and_page_labels_opening_a_run_are_not_names():
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Ray"]
 
 
+def test_a_contracted_closed_class_word_is_no_part_of_a_name():
+    # "Here’s Yang", "It's Jo Poe", "Let’s": the contraction opens the sentence, the name follows.
+    text = "Andrew Yang spoke about jobs on Sunday. Here’s Yang:\n\nThis is going to be a tough truth for us all."
+    assert [q.speaker for q in extract_quotes(text)] == ["Andrew Yang"]
+    text = "The race is close. It's Jo Poe who said “we will win this seat in the fall.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe"]
+    text = "Ann Lee spoke last. “Let’s call a halt to this,” she told the crowd at the rally."
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Lee"]
+
+
 def test_opening_participle_needs_a_sentence_start_and_no_capital_mid_sentence():
     from analysis.mentions import opening_participle
 
