@@ -80,12 +80,21 @@ def _is_boundary(tok: str) -> bool:
     return tok in _BOUNDARY_TOKENS
 
 
+def _after_caps_headline(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """True when toks[j], not in capitals, follows two words in capitals: a headline
+    run into the text ("MAY REFUSES TO COMMIT Theresa May said"), not one name."""
+    def shouting(tok: str) -> bool:
+        return len(tok) > 1 and tok.isupper() and not tok.endswith(".")
+
+    return j >= 2 and not toks[j][2].isupper() and shouting(toks[j - 1][2]) and shouting(toks[j - 2][2])
+
+
 def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
     """Index of the first token of the capitalised name run that ends at toks[i]."""
     j = i
     while j - 1 >= 0:
         prev = toks[j - 1][2]
-        if _is_cap(prev) or prev.lower() in _PARTICLES:
+        if (_is_cap(prev) or prev.lower() in _PARTICLES) and not _after_caps_headline(toks, j):
             j -= 1
             continue
         break
@@ -258,6 +267,16 @@ def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int
     return m if m.kind == "person" else None
 
 
+def _auxiliary(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """An auxiliary or adverb between subject and verb ("has also said"); a capitalised
+    one after a capitalised word is a name's last word ("Mrs May said", "George Will said")."""
+    tok = toks[i][2]
+    if tok.lower() not in _SKIP_BEFORE_VERB:
+        return False
+    return not (tok[:1].isupper() and not tok.isupper() and i > 0 and _is_cap(toks[i - 1][2])
+                and not _is_boundary(toks[i - 1][2]))
+
+
 def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     """The mention that is the subject of a verb starting at ``pos``.
 
@@ -270,7 +289,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     """
     toks = _tokens(text, max(lo, pos - 160), pos)
     i = _skip_paren(toks, len(toks) - 1)
-    while i >= 0 and (toks[i][2].lower() in _SKIP_BEFORE_VERB or _adverb_after_auxiliary(toks, i)):
+    while i >= 0 and (_auxiliary(toks, i) or _adverb_after_auxiliary(toks, i)):
         i -= 1
     appositive = None
     if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma

@@ -549,6 +549,22 @@ def test_closed_class_words_and_page_labels_opening_a_run_are_not_names():
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Ray"]
 
 
+def test_a_capitalised_auxiliary_before_the_verb_is_a_name():
+    # "may" and "will" between subject and verb are skipped ("Jo Poe may say"); "May" is a surname.
+    text = "Theresa May met EU leaders. Mrs May said: “We will leave the union on time.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Theresa May"]
+    assert [q.speaker for q in extract_quotes("Jo Poe has also said “we will leave on time.”")] == ["Jo Poe"]
+    # At a sentence start it is still the auxiliary or adverb, not a name.
+    assert [q.speaker for q in extract_quotes("It was late. Never did Jo Poe say “we will win this seat.”")] == ["Jo Poe"]
+
+
+def test_a_headline_in_capitals_is_no_part_of_the_name_after_it():
+    text = "MAY REFUSES TO COMMIT ON IMMIGRATION Theresa May has admitted that “it will not come down soon.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Theresa May"]
+    text = "ACLU Executive Director Anthony Romero told Maddow, “We will see them in court.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Anthony Romero"]
+
+
 def test_a_contracted_closed_class_word_is_no_part_of_a_name():
     # "Here’s Yang", "It's Jo Poe", "Let’s": the contraction opens the sentence, the name follows.
     text = "Andrew Yang spoke about jobs on Sunday. Here’s Yang:\n\nThis is going to be a tough truth for us all."
