@@ -395,14 +395,43 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return None
     if (pronoun := _speaker_pronoun(toks[0])) is not None:
         return pronoun
-    stop = len(toks)
-    for k, (_, _, tok) in enumerate(toks):
-        if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS:
-            stop = k
-            break
-        if k >= 8:
-            stop = k
-            break
+    if (of := _org_of(toks)) is not None:  # 'said University of Michigan law professor Jo Poe'
+        m = _mention_after_tokens(text, toks, _name_end(toks, of + 1, 12))
+        if m is not None and m.kind == "person" and _after_role_word(toks, of, m.start):
+            return m
+    return _mention_after_tokens(text, toks, _name_end(toks, 0, 8))
+
+
+def _org_of(toks: list[tuple[int, int, str]]) -> int | None:
+    """Index of the "of" after an organisation's capitalised name that opens ``toks``
+    and before a capital ("University of Michigan ..."), or None."""
+    k = 0
+    while k < len(toks) and _is_cap(toks[k][2]) and not _is_boundary(toks[k][2]):
+        k += 1
+    if 0 < k < len(toks) - 1 and toks[k][2] == "of" and _is_cap(toks[k + 1][2]):
+        if _name_kind([t[2] for t in toks[:k]], False) == "org":
+            return k
+    return None
+
+
+def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int) -> bool:
+    """True when the mention at ``start`` comes after toks[of] and right after a lower-case
+    word ("law professor Jo Poe"), not right after "of" ("Bank of America")."""
+    k = next((k for k in range(of + 1, len(toks)) if toks[k][0] == start), None)
+    return k is not None and k - 1 > of and toks[k - 1][2].islower()
+
+
+def _name_end(toks: list[tuple[int, int, str]], start: int, limit: int) -> int:
+    """Where the words that may hold the name after a cue stop: a boundary, a stop word or ``limit``."""
+    for k in range(start, len(toks)):
+        if _is_boundary(toks[k][2]) or toks[k][2].lower() in _AFTER_NAME_STOPS or k >= limit:
+            return k
+    return len(toks)
+
+
+def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int) -> Mention | None:
+    """:func:`mention_after` on the tokens before ``stop``."""
+    first = toks[0][2]
     if stop == 0:
         return None
     last_cap = max((k for k in range(stop) if _is_cap(toks[k][2])), default=None)

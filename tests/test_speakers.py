@@ -558,6 +558,16 @@ def test_a_capitalised_auxiliary_before_the_verb_is_a_name():
     assert [q.speaker for q in extract_quotes("It was late. Never did Jo Poe say “we will win this seat.”")] == ["Jo Poe"]
 
 
+def test_inverted_cue_reaches_the_person_after_an_organisation_of_a_place():
+    text = "“He is strong there,” said University of Hampton law professor Jo Poe. “He has a base.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe", "Jo Poe"]
+    # No role word before a name: the organisation, as before ("Bank of America" is no person).
+    text = "“Rates will rise,” said Bank of America. “Soon.”"
+    assert [q.speaker for q in extract_quotes(text)][0] != "America"
+    text = "“We will win,” said Rep. Jo Poe of Texas."
+    assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe"]
+
+
 def test_a_headline_in_capitals_is_no_part_of_the_name_after_it():
     text = "MAY REFUSES TO COMMIT ON IMMIGRATION Theresa May has admitted that “it will not come down soon.”"
     assert [q.speaker for q in extract_quotes(text)] == ["Theresa May"]
