@@ -34,8 +34,8 @@ from analysis.speakers import (
     SpeakerResolver,
     attribution_before,
     colon_attribution,
-    excerpt_source,
     context_attribution,
+    excerpt_source,
     tail_attribution,
     find_attribution,
 )

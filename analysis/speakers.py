@@ -73,6 +73,7 @@ __all__ = [
     "colon_attribution",
     "context_attribution",
     "cue_role",
+    "excerpt_source",
     "find_attribution",
     "inverted_subject",
     "is_person_name",
@@ -467,9 +468,7 @@ def excerpt_source(text: str, colon: int) -> Attribution | None:
     if (more := _HAS_MORE_RE.search(sentence)) is not None:
         m = mention_before(text, lo + more.start() + 1, lo)
         return Attribution(m, "has more", "before", True) if m is not None and m.kind != "pronoun" else None
-    found = None
-    for found in _EXCERPT_SOURCE_RE.finditer(sentence):
-        pass
+    *_, found = [None, *_EXCERPT_SOURCE_RE.finditer(sentence)]  # the last: "this, from HuffPost:"
     if found is None:
         return None
     m = mention_after(text, lo + found.end(), colon)

@@ -469,7 +469,7 @@ def test_a_period_before_a_lowercase_word_ends_no_sentence():
 SPEAKERS_API = {
     "DEFAULT_CUES", "FIRST_NAME_GENDER", "ORG_WORDS", "PRONOUNS", "SHORT_FORMS", "TITLE_WORDS",
     "Attribution", "CueLexicon", "Mention", "SpeakerResolver", "attribution_after", "attribution_before",
-    "colon_attribution", "context_attribution", "cue_role", "find_attribution", "inverted_subject",
+    "colon_attribution", "context_attribution", "cue_role", "excerpt_source", "find_attribution", "inverted_subject",
     "is_person_name", "load_cues", "mention_after", "mention_before", "normalise_name", "parse_cues",
     "same_given_name", "same_person_name", "tail_attribution",
 }
