@@ -397,28 +397,60 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return pronoun
     if (of := _org_of(toks)) is not None:  # 'said University of Michigan law professor Jo Poe'
         m = _mention_after_tokens(text, toks, _name_end(toks, of + 1, 12))
-        if m is not None and m.kind == "person" and _after_role_word(toks, of, m.start):
+        named = m is not None and m.kind == "person" and _names_someone(m.text)
+        if m is not None and m.kind == "person" and _after_role_word(toks, of, m.start, named):
             return m
+        if not named and (org := _org_of_mention(text, toks, of)) is not None:  # no one named after it
+            return org
     return _mention_after_tokens(text, toks, _name_end(toks, 0, 8))
 
 
 def _org_of(toks: list[tuple[int, int, str]]) -> int | None:
     """Index of the "of" after an organisation's capitalised name that opens ``toks``
-    and before a capital ("University of Michigan ..."), or None."""
-    k = 0
+    (after "the", if any) and before a capital ("University of Michigan ..."), or None."""
+    start = k = 1 if toks[0][2].lower() == "the" else 0
     while k < len(toks) and _is_cap(toks[k][2]) and not _is_boundary(toks[k][2]):
         k += 1
-    if 0 < k < len(toks) - 1 and toks[k][2] == "of" and _is_cap(toks[k + 1][2]):
-        if _name_kind([t[2] for t in toks[:k]], False) == "org":
+    if start < k < len(toks) - 1 and toks[k][2] == "of" and _is_cap(toks[k + 1][2]):
+        # The organisation's own noun ends the words before "of": not a title ('White House
+        # Chief of Staff'), nor a person ('GOP Sen. Orrin Hatch of Utah').
+        if toks[k - 1][2].lower() in ORG_WORDS and not any(t[2].lower() in FIRST_NAME_GENDER for t in toks[start:k]):
             return k
     return None
 
 
-def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int) -> bool:
-    """True when the mention at ``start`` comes after toks[of] and right after a lower-case
-    word ("law professor Jo Poe"), not right after "of" ("Bank of America")."""
+def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Mention | None:
+    """The whole name of the organisation whose "of" is toks[of] ("said the Department of
+    Justice", "said Bank of America"); None when a person's name or title follows ("Department
+    of Homeland Security Secretary Jeh Johnson")."""
+    end = of + 1
+    while end < len(toks) and _is_cap(toks[end][2]) and not _is_boundary(toks[end][2]):
+        end += 1
+    run = [t[2].lower().rstrip(".") for t in toks[of + 1 : end]]
+    if any(w in TITLE_WORDS or w in FIRST_NAME_GENDER for w in run[:-1]):  # a name follows
+        return None
+    if any(w.endswith(("'s", "’s")) for w in run):
+        return None  # "University of Michigan's Markel": someone at it
+    start = toks[1][0] if toks[0][2].lower() == "the" else toks[0][0]
+    return Mention(start, toks[end - 1][1], text[start : toks[end - 1][1]], "org")
+
+
+def _names_someone(name: str) -> bool:
+    """True when a word before the last is a given name or a title ("Budget Director Mick Mulvaney")."""
+    return any(w.lower() in FIRST_NAME_GENDER or w.lower().rstrip(".") in TITLE_WORDS for w in name.split()[:-1])
+
+
+def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int, named: bool) -> bool:
+    """True when the mention at ``start`` is a full name after toks[of], right after a
+    lower-case role word ("law professor Jo Poe"): not right after "of" ("Bank of
+    America"), nor a single word ("index released Friday"), and after a conjunction only
+    when it ``named`` someone ("Paul Maher and Eric Igou", not "County and City Health Officials")."""
     k = next((k for k in range(of + 1, len(toks)) if toks[k][0] == start), None)
-    return k is not None and k - 1 > of and toks[k - 1][2].islower()
+    if k is None or k - 1 <= of or not toks[k - 1][2].islower():
+        return False
+    if toks[k - 1][2] in ("and", "or") and not named:
+        return False
+    return k + 1 < len(toks) and _is_cap(toks[k + 1][2]) and not _is_boundary(toks[k + 1][2])
 
 
 def _name_end(toks: list[tuple[int, int, str]], start: int, limit: int) -> int:

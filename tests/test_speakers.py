@@ -561,9 +561,16 @@ def test_a_capitalised_auxiliary_before_the_verb_is_a_name():
 def test_inverted_cue_reaches_the_person_after_an_organisation_of_a_place():
     text = "“He is strong there,” said University of Hampton law professor Jo Poe. “He has a base.”"
     assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe", "Jo Poe"]
-    # No role word before a name: the organisation, as before ("Bank of America" is no person).
+    # No role word before a name: the whole organisation ("Bank of America" is no person).
     text = "“Rates will rise,” said Bank of America. “Soon.”"
-    assert [q.speaker for q in extract_quotes(text)][0] != "America"
+    assert [q.speaker for q in extract_quotes(text)] == ["Bank of America", "Bank of America"]
+    text = "“The review is over,” said the Department of Justice."
+    assert [q.speaker for q in extract_quotes(text)] == ["Department of Justice"]
+    # A person whose surname is also an organisation's word, and two people after one role.
+    text = "“It holds,” said Lawrence White of New York University."
+    assert [q.speaker for q in extract_quotes(text)] == ["Lawrence White"]
+    text = "“People respond,” write University of Hampton psychologists Paul Maher and Eric Igou."
+    assert [q.speaker for q in extract_quotes(text)] == ["Eric Igou"]
     text = "“We will win,” said Rep. Jo Poe of Texas."
     assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe"]
 
