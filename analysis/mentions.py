@@ -346,8 +346,14 @@ def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Men
         return None  # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
     first = _run_back(toks, k - 2)
     head = _mention_from_run(text, toks, first, k - 2)
-    if (normalise_name(head.text).split() or [""])[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
-        return None  # 'Minister of Defense', 'Secretary of State': a title, no name
+    head_words = normalise_name(head.text).split() or [""]
+    if any(w.lower() in FIRST_NAME_GENDER for w in head_words[:-1]):
+        return Mention(head.start, head.end, head.text, "person")  # 'Rep. Peter King of New York said'
+    if head_words[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
+        if toks[k - 2][2].lower().rstrip(".") in TITLE_WORDS:  # 'the Secretary of State said'
+            start = first - 1 if first >= 1 and toks[first - 1][2].lower() == "the" else first
+            return _office_mention(text, toks, start, k - 1, i + 1)
+        return None
     if head.kind == "person":
         return head
     whole = _mention_from_run(text, toks, first, i)
@@ -395,6 +401,8 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return None
     if (pronoun := _speaker_pronoun(toks[0])) is not None:
         return pronoun
+    if (office := _office_after(text, toks)) is not None:  # 'said Secretary of State Jo Poe'
+        return office
     if (of := _org_of(toks)) is not None:  # 'said University of Michigan law professor Jo Poe'
         m = _mention_after_tokens(text, toks, _name_end(toks, of + 1, 12))
         named = m is not None and m.kind == "person" and _names_someone(m.text)
@@ -403,6 +411,34 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         if not named and (org := _org_of_mention(text, toks, of)) is not None:  # no one named after it
             return org
     return _mention_after_tokens(text, toks, _name_end(toks, 0, 8))
+
+
+def _office_after(text: str, toks: list[tuple[int, int, str]]) -> Mention | None:
+    """The speaker after a cue that opens with an office ("Secretary of State"): the person
+    named after it ("said Secretary of State Jo Poe"), else the office ("said the Chief of
+    Staff"). None when the words do not open with a title and "of"."""
+    start = 1 if toks[0][2].lower() == "the" else 0
+    if not (start + 2 < len(toks) and toks[start][2].lower().rstrip(".") in TITLE_WORDS
+            and toks[start + 1][2] == "of" and _is_cap(toks[start + 2][2])):
+        return None
+    end = start + 2
+    while end < len(toks) and (_is_cap(toks[end][2]) and not _is_boundary(toks[end][2]) or toks[end][2] in (
+            "and", "&") and end + 1 < len(toks) and _is_cap(toks[end + 1][2])):  # 'of Health and Human Services'
+        end += 1
+    return _office_mention(text, toks, 0, start + 1, end)
+
+
+def _office_mention(text: str, toks: list[tuple[int, int, str]], start: int, of: int, end: int) -> Mention:
+    """toks[start:end] hold an office with toks[of] its "of" ("the Secretary of State"):
+    the person named at its end ("Secretary of State Jo Poe" is Jo Poe), else the office."""
+    words = [t[2] for t in toks[of + 1 : end]]
+    given = next((k for k, w in enumerate(words[:-1]) if w.lower() in FIRST_NAME_GENDER), None)
+    if given is None and len(words) >= 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
+        given = len(words) - 2  # 'of Homeland Security Kirstjen Nielsen': the last two words
+    if given is not None:
+        a, b = toks[of + 1 + given], toks[end - 1]
+        return Mention(a[0], b[1], text[a[0] : b[1]], "person")
+    return Mention(toks[start][0], toks[end - 1][1], text[toks[start][0] : toks[end - 1][1]], "np")
 
 
 def _org_of(toks: list[tuple[int, int, str]]) -> int | None:

@@ -575,6 +575,22 @@ def test_inverted_cue_reaches_the_person_after_an_organisation_of_a_place():
     assert [q.speaker for q in extract_quotes(text)] == ["Jo Poe"]
 
 
+def test_an_office_of_something_names_the_person_after_it_or_itself():
+    def speakers(text: str) -> list[str | None]:
+        return [q.speaker for q in extract_quotes(text)]
+
+    assert speakers("“We will act,” said Secretary of State Jo Poe.") == ["Jo Poe"]
+    assert speakers("Secretary of State Jo Poe said “we will act soon.”") == ["Jo Poe"]
+    # A name the first-names list does not hold: the last two words.
+    assert speakers("“We will act,” said Secretary of Homeland Security Zorbek Quillan.") == ["Zorbek Quillan"]
+    assert speakers("“We will act,” said Secretary of Health and Human Services Jo Poe.") == ["Jo Poe"]
+    # No one named: the office speaks, not "State" or "Secretary".
+    assert speakers("“We will act,” said the Secretary of State.") == ["the Secretary of State"]
+    assert speakers("The Secretary of State said “we will act soon.”") == ["The Secretary of State"]
+    # A surname that is also a title word: the person before "of", not the place after it.
+    assert speakers("Sen. Angus King of Maine said “we will act soon.”") == ["Angus King"]
+
+
 def test_a_headline_in_capitals_is_no_part_of_the_name_after_it():
     text = "MAY REFUSES TO COMMIT ON IMMIGRATION Theresa May has admitted that “it will not come down soon.”"
     assert [q.speaker for q in extract_quotes(text)] == ["Theresa May"]
