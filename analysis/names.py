@@ -111,6 +111,8 @@ def normalise_name(name: str) -> str:
     'ACLU'
     >>> normalise_name("America First Legal Senior Vice President Reed D. Rubenstein")
     'Reed D. Rubenstein'
+    >>> normalise_name("Martin Luther King Jr.")
+    'Martin Luther King Jr.'
     """
     words = name.split()
     while words and words[0].lower() in _DETERMINERS:
@@ -121,9 +123,13 @@ def normalise_name(name: str) -> str:
     cut = 0
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):
-            cut = k + 1
+            if any(x.lower().rstrip(".,") not in _NAME_SUFFIXES for x in words[k + 1 :]):
+                cut = k + 1  # not 'Martin Luther King Jr.': only a suffix would be left
     words = words[cut:]
     return " ".join(words)
+
+
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _is_ambiguous_title(words: list[str], k: int) -> bool:
