@@ -44,13 +44,14 @@ REASON_CREDIT = "credit"                  # "The Associated Press contributed to
 REASON_DISCLAIMER = "disclaimer"          # "The opinions expressed ... are their own ..."
 REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", "Slideshow (4 Images)"
 REASON_LINK_CARD = "link card"            # a name's pop-up card of headlines: "Adam Bennett SchiffGraham: … MORE"
+REASON_HIGHLIGHTS = "story highlights"    # "Story highlights" and its summary lines before the body
 
 ALL_REASONS: tuple[str, ...] = (
     REASON_HEADER, REASON_DATELINE, REASON_BYLINE, REASON_KICKER, REASON_TITLE, REASON_BIO,
     REASON_CONTACT, REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
     REASON_RELATED, REASON_CAPTION, REASON_TWEET, REASON_COMMENTS, REASON_EDITORS_NOTE,
     REASON_ADVERT, REASON_COPYRIGHT, REASON_CREDIT, REASON_DISCLAIMER, REASON_FURNITURE,
-    REASON_LINK_CARD,
+    REASON_LINK_CARD, REASON_HIGHLIGHTS,
 )
 
 # Boilerplate is short; longer paragraphs are prose and skip most tests (also keeps it fast).

@@ -36,7 +36,7 @@ from analysis.boilerplate import (  # noqa: F401  (reason constants are part of 
     ALL_REASONS, REASON_ADVERT, REASON_BIO, REASON_BYLINE, REASON_CAPTION, REASON_COMMENTS,
     REASON_CONTACT, REASON_COPYRIGHT, REASON_CORRECTION, REASON_CREDIT, REASON_CTA,
     REASON_DATELINE, REASON_DISCLAIMER, REASON_EDITORS_NOTE, REASON_FURNITURE, REASON_HEADER,
-    REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
+    REASON_HIGHLIGHTS, REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
     REASON_LINK_CARD, REASON_TWEET, bio_author, bio_reason, classify_paragraph, strip_link_cards,
 )
 from analysis.comments import Comment, has_comment_thread, split_comment_thread
@@ -125,6 +125,10 @@ _DATELINE_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][”\"’']? [A-Z]")
 _NO_TITLE_END = frozenset(".,;:…")
 _WORD_RE = re.compile(r"\S+")
+# A summary box at the top of the page (CNN): the label, then short lines with no sentence end.
+_HIGHLIGHTS_RE = re.compile(r"Story [Hh]ighlights\b")
+_MAX_HIGHLIGHTS = 6
+_SENTENCE_END = (".", "!", "?", "…", "\"", "”", "’", "'", ":")
 # Page chrome: a lone short fragment next to these is part of them (a button, a brand name).
 _CHROME_REASONS = frozenset({REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
                              REASON_RELATED, REASON_ADVERT, REASON_FURNITURE, REASON_COPYRIGHT})
@@ -265,6 +269,9 @@ class _Cleaner:
                 art.date = _safe_date(*m.groups())
             self._strip_prefix(i, m.end(), REASON_HEADER)
             return True
+        if has_next and _HIGHLIGHTS_RE.match(par):
+            self._highlights(i)
+            return True
         reason = classify_paragraph(par)
         if reason:
             self.reasons[i] = reason
@@ -282,6 +289,18 @@ class _Cleaner:
             self.reasons[i] = REASON_TITLE
             return True
         return self._lead_prefix(i, par)
+
+    def _highlights(self, i: int) -> None:
+        """'Story highlights' and the summary lines under it: short, no sentence end, and
+        never the last paragraph (the body follows them)."""
+        self.reasons[i] = REASON_HIGHLIGHTS
+        k = self._next_kept(i)
+        for _ in range(_MAX_HIGHLIGHTS):
+            par = self.paras[k] if k < self.hi else ""
+            if self._next_kept(k) >= self.hi or len(par) > 200 or par.rstrip().endswith(_SENTENCE_END):
+                break
+            self.reasons[k] = REASON_HIGHLIGHTS
+            k = self._next_kept(k)
 
     def _lead_prefix(self, i: int, par: str) -> bool:
         art = self.article

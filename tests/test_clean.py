@@ -233,6 +233,19 @@ def test_title_first_line() -> None:
     assert art.text == "The council voted 7-2."
 
 
+def test_story_highlights_box_removed_up_to_the_first_sentence() -> None:
+    raw = ("Story highlights Mayor: the budget deal is “bad news” for the city\n\n"
+           "Council members say cuts will hit parks first\n\n"
+           "The council voted 7-2 on Monday to cut the parks budget.\n\nIt takes effect in May.")
+    art = assert_invariants(raw)
+    assert art.text == "The council voted 7-2 on Monday to cut the parks budget.\n\nIt takes effect in May."
+    assert [why for _, why in art.removed] == ["story highlights", "story highlights"]
+    # The label opens prose, or nothing follows it: kept.
+    assert clean_article("Story highlights are a feature of the page.").text == "Story highlights are a feature of the page."
+    raw = "Story highlights Mayor wins the vote\n\nThe council voted 7-2 on Monday."
+    assert clean_article(raw).text == "The council voted 7-2 on Monday."
+
+
 def test_title_not_taken_from_prose_or_single_line() -> None:
     assert clean_article("The council voted on Monday.\n\nIt passed.").title is None
     assert clean_article("Council Approves New Budget Today").title is None  # nothing follows
