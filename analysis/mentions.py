@@ -389,6 +389,10 @@ _AFTER_NAME_STOPS = frozenset(
 def mention_after(text: str, pos: int, hi: int) -> Mention | None:
     """The mention that follows an inverted cue ("said Rubenstein", "according to the ACLU").
 
+    An office names the person after it ("said Secretary of State Jo Poe"), else itself; an
+    organisation "of" something names the person after a role word ("said University of
+    Michigan law professor Jo Poe"), else the whole organisation ("the Department of Justice").
+
     >>> s = "said ACLU policy counsel Chris Rickerd, who"
     >>> mention_after(s, 4, len(s)).text
     'Chris Rickerd'
