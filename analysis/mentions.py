@@ -330,8 +330,9 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
 def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
     """The speaker when the name run toks[j..i] follows "of" (or "of the") after another
     name: the person before it ('Kevin McCarthy of California declared'), or the whole
-    name of an organisation ('the Department of Justice said'). None when the run has
-    a given name of its own ('Secretary of State Mike Pompeo') or nothing precedes "of".
+    name of an organisation ('the Department of Justice said'), or an office: the person
+    named after it, else the office itself ('the Secretary of State said'). None when the
+    run has a given name of its own ('Secretary of State Mike Pompeo') or nothing precedes "of".
 
     >>> s = "Rep. Adam Smith of Washington said"
     >>> toks = _tokens(s, 0, s.index(" said"))
@@ -409,7 +410,7 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
         return office
     if (of := _org_of(toks)) is not None:  # 'said University of Michigan law professor Jo Poe'
         m = _mention_after_tokens(text, toks, _name_end(toks, of + 1, 12))
-        named = m is not None and m.kind == "person" and _names_someone(m.text)
+        named = m is not None and m.kind == "person" and _names_someone(m.text.split())
         if m is not None and m.kind == "person" and _after_role_word(toks, of, m.start, named):
             return m
         if not named and (org := _org_of_mention(text, toks, of)) is not None:  # no one named after it
@@ -425,11 +426,19 @@ def _office_after(text: str, toks: list[tuple[int, int, str]]) -> Mention | None
     if not (start + 2 < len(toks) and toks[start][2].lower().rstrip(".") in TITLE_WORDS
             and toks[start + 1][2] == "of" and _is_cap(toks[start + 2][2])):
         return None
-    end = start + 2
-    while end < len(toks) and (_is_cap(toks[end][2]) and not _is_boundary(toks[end][2]) or toks[end][2] in (
-            "and", "&") and end + 1 < len(toks) and _is_cap(toks[end + 1][2])):  # 'of Health and Human Services'
-        end += 1
-    return _office_mention(text, toks, 0, start + 1, end)
+    return _office_mention(text, toks, 0, start + 1, _caps_end(toks, start + 2, joined=True))
+
+
+def _caps_end(toks: list[tuple[int, int, str]], k: int, joined: bool = False) -> int:
+    """Index just past the capitalised words from toks[k]; ``joined``: also over "and" or
+    "&" between capitals ('of Health and Human Services')."""
+    while k < len(toks):
+        tok = toks[k][2]
+        if not (_is_cap(tok) and not _is_boundary(tok)
+                or joined and tok in ("and", "&") and k + 1 < len(toks) and _is_cap(toks[k + 1][2])):
+            break
+        k += 1
+    return k
 
 
 def _office_mention(text: str, toks: list[tuple[int, int, str]], start: int, of: int, end: int) -> Mention:
@@ -448,9 +457,8 @@ def _office_mention(text: str, toks: list[tuple[int, int, str]], start: int, of:
 def _org_of(toks: list[tuple[int, int, str]]) -> int | None:
     """Index of the "of" after an organisation's capitalised name that opens ``toks``
     (after "the", if any) and before a capital ("University of Michigan ..."), or None."""
-    start = k = 1 if toks[0][2].lower() == "the" else 0
-    while k < len(toks) and _is_cap(toks[k][2]) and not _is_boundary(toks[k][2]):
-        k += 1
+    start = 1 if toks[0][2].lower() == "the" else 0
+    k = _caps_end(toks, start)
     if start < k < len(toks) - 1 and toks[k][2] == "of" and _is_cap(toks[k + 1][2]):
         # The organisation's own noun ends the words before "of": not a title ('White House
         # Chief of Staff'), nor a person ('GOP Sen. Orrin Hatch of Utah').
@@ -463,11 +471,9 @@ def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Men
     """The whole name of the organisation whose "of" is toks[of] ("said the Department of
     Justice", "said Bank of America"); None when a person's name or title follows ("Department
     of Homeland Security Secretary Jeh Johnson")."""
-    end = of + 1
-    while end < len(toks) and _is_cap(toks[end][2]) and not _is_boundary(toks[end][2]):
-        end += 1
-    run = [t[2].lower().rstrip(".") for t in toks[of + 1 : end]]
-    if any(w in TITLE_WORDS or w in FIRST_NAME_GENDER for w in run[:-1]):  # a name follows
+    end = _caps_end(toks, of + 1)
+    run = [t[2] for t in toks[of + 1 : end]]
+    if _names_someone(run):  # a name follows
         return None
     if any(w.endswith(("'s", "’s")) for w in run):
         return None  # "University of Michigan's Markel": someone at it
@@ -475,9 +481,9 @@ def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Men
     return Mention(start, toks[end - 1][1], text[start : toks[end - 1][1]], "org")
 
 
-def _names_someone(name: str) -> bool:
+def _names_someone(words: list[str]) -> bool:
     """True when a word before the last is a given name or a title ("Budget Director Mick Mulvaney")."""
-    return any(w.lower() in FIRST_NAME_GENDER or w.lower().rstrip(".") in TITLE_WORDS for w in name.split()[:-1])
+    return any(w.lower().rstrip(".") in FIRST_NAME_GENDER or w.lower().rstrip(".") in TITLE_WORDS for w in words[:-1])
 
 
 def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int, named: bool) -> bool:

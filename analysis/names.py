@@ -102,6 +102,9 @@ def _name_kind(words: list[str], after_the: bool) -> str:
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # left after a title word: part of the name
+
+
 def normalise_name(name: str) -> str:
     """A name without determiners, job titles, honorifics or a possessive.
 
@@ -128,8 +131,6 @@ def normalise_name(name: str) -> str:
     words = words[cut:]
     return " ".join(words)
 
-
-_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _is_ambiguous_title(words: list[str], k: int) -> bool:
