@@ -69,7 +69,9 @@ _START_RE = re.compile(
     r"|(?:follow|like|join|find) us (?:on|at)\b|watch:|watch (?:the )?(?:full |latest )?video\b"
     r"|share (?:this|on)\b|read or share this\b|listen to (?:this )?(?:article|story|podcast)\b"
     r"|subscribe (?:on|to) (?:apple|spotify|our podcast|the podcast|itunes)\b"
-    r"|see (?:the )?(?:full|latest|more) (?:coverage|stories|video)\b)"
+    r"|see (?:the )?(?:full|latest|more) (?:coverage|stories|video)\b|now watch:"
+    r"|subscribe to (?:our|the) (?:youtube|podcast|channel)\b|read [^.]{1,40} flipboard magazine\b"
+    r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
     r"|found (?:an |a )?(?:error|typo)\b)"
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
@@ -78,20 +80,27 @@ _START_RE = re.compile(
     r"|(?P<advert>(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*(?:continue reading[^.]{0,40})?$"
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
-    r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$)"
-    r"|(?P<editors>editor[’']?s[’']? note\s*:)"
-    r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b)"
+    r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
+    r"|with (?:[\w.’']+ ){0,2}wires?\.?$|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
+    r"|(?P<editors>editor[’']?s[’']? note\s*:"
+    r"|[—–-]* ?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) updated\b)"
+    r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
+    r"|content created by [^.]{1,80} is available (?:without charge|free)\b"
+    r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b)"
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
     r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
-    r"|updated (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$)"
+    r"|updated:? (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$"
+    r"|this article tagged under\b)"
     r"|(?P<contact>(?:e-?mail|contact|reach) (?:him|her|them|me|us|the author|the reporter)\b"
-    r"|follow (?:him|her|them|me)\b|follow [a-z][\w.'’-]{0,20}(?: [a-z][\w.'’-]{0,20}){0,2} on "
+    r"|follow (?:him|her|them|me)\b|follow [a-z][\w.'’-]{0,20}(?: [a-z][\w.'’-]{0,20}){0,5} on "
     r"(?:twitter|facebook|instagram|x)\b|follow @\w|got a (?:news )?tip\b|write to [^@\n]{1,60} at \S+@"
-    r"|send (?:us )?(?:news )?tips\b)"
+    r"|send (?:us )?(?:news )?tips\b|send (?:us )?a (?:news )?tip\b|send (?:your )?letters? to\b"
+    r"|got a question\? ask\b|let us know what you[’']?re thinking\b|please include a contact number\b"
+    r"|respond to this post\b)"
     r")"
 )  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
@@ -105,7 +114,7 @@ _GROUP_REASON = {
 # Pitches are recognised by what they ask for anywhere in a short paragraph.
 _NEWSLETTER_RE = re.compile(
     r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your)\b")
-_SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get (?:it|them|our)|delivered)\b")
+_SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get|delivered)\b")
 _MEMBERSHIP_RE = re.compile(
     r"\b(?:join (?:our|us)\b|become an? (?:member|subscriber|patron|supporter)|membership"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
@@ -132,11 +141,28 @@ _TWEET_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+")
 
 # "Jane Roe is a reporter for ..." — a closing paragraph about the author.
 _BIO_RE = re.compile(
-    r"(?P<name>[A-Z][\w.'’-]{0,25}(?: (?:de|van|von|da|del|la))?(?: [A-Z][\w.'’-]{0,25}){1,3}) "
+    r"(?:[•—–-]+ ?)?(?P<name>[A-Z][\w.'’-]{0,25}(?: (?:de|van|von|da|del|la))?(?: [A-Z][\w.'’-]{0,25}){1,3}) "
     r"(?:is|was|has been|serves as) (?:an? |the )?[^.\n]{0,120}?\b"
-    r"(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|commentator"
+    r"(?i:reporter|correspondent|editor|writer|columnist|contributor|journalist|commentator"
     r"|author|producer|anchor|host|senior fellow|fellow|analyst|blogger|editorial board)s?\b")
 BIO_TAIL_PARAGRAPHS = 3
+
+# Who else worked on the story, as a line of its own: "Jo Poe contributed.", "Associated Press
+# writers Al Roe in Denver and Jo Poe contributed reporting.", "Poe reported from Boston.",
+# "— With assistance by Al Roe", "Additional reporting by Jo Poe in Kabul".
+_CREDITED_RE = re.compile(
+    r"(?P<who>[^\n]{2,200}?),? (?:contributed(?: reporting)?(?: to (?:this|the) (?:report|story|article))?"
+    r"(?: (?:from|in) (?P<place>[^\n]{2,60}?))?|reported from (?P<origin>[^\n]{2,60}?))\.?")
+_CREDITED_BY_RE = re.compile(r"(?:with assistance|additional reporting) (?:by|from) (?P<who>[^\n]{2,200}?)\.?")
+_CREDIT_DASH_RE = re.compile(r"[•—–-]+ ?")
+MAX_CREDIT_LINE_CHARS = 250
+# Lower-case words a list of contributors may hold besides their names.
+_CREDIT_FILLERS = frozenset({
+    "and", "in", "of", "from", "the", "at", "for", "also", "with", "&", "data", "staff", "news",
+    "writer", "writers", "reporter", "reporters", "journalist", "journalists", "correspondent",
+    "correspondents", "producer", "producers", "photographer", "photographers", "researcher", "researchers",
+    "editor", "editors", "intern", "interns", "contributor", "contributors", "investigative", "video",
+})
 
 _ALPHA_RE = re.compile(r"[^\W\d_]")
 _LOWER_RE = re.compile(r"[a-z]")
@@ -180,6 +206,38 @@ def _ends_in_credit(tail: str) -> bool:
     if slash and _all_capitalised(slash.group(1)):  # "REUTERS/Mike Blake", not "Reuters/Ipsos poll said"
         return True
     return bool("ho" in end and _PHOTO_COLON_RE.search(end))
+
+
+def _names_only(words: str) -> bool:
+    """Names, places and the few lower-case words a credit line holds; no sentence inside."""
+    if any(c in words for c in "“”\"?!;:()") or ". " in words.replace("Jr. ", "").replace("St. ", ""):
+        return False
+    tokens = words.replace(",", " ").split()
+    named = [t for t in tokens if t[0].isupper() or t[0].isdigit()]
+    return bool(named) and all(t[0].isupper() or t[0].isdigit() or t in _CREDIT_FILLERS for t in tokens)
+
+
+def credit_reason(par: str) -> str | None:
+    """``REASON_CREDIT`` for a line naming who else reported the story, else None.
+
+    >>> credit_reason("Al Roe in Denver and Jo Poe contributed.")
+    'credit'
+    >>> credit_reason("— With assistance by Al Roe, and Jo Poe")
+    'credit'
+    >>> credit_reason("Poe reported from Flagstaff, Arizona.")
+    'credit'
+    >>> credit_reason("The company contributed.") is None
+    True
+    """
+    if len(par) > MAX_CREDIT_LINE_CHARS or not (
+            "contributed" in par or "reported from" in par or "ssistance" in par or "dditional" in par):
+        return None
+    par = par[_CREDIT_DASH_RE.match(par).end():] if _CREDIT_DASH_RE.match(par) else par
+    m = _CREDITED_RE.fullmatch(par) or _CREDITED_BY_RE.fullmatch(par[:1].lower() + par[1:])
+    if not m or not _names_only(m.group("who")):
+        return None
+    place = m.groupdict().get("place") or m.groupdict().get("origin")
+    return REASON_CREDIT if place is None or _names_only(place) else None
 
 
 def _all_capitalised(names: str) -> bool:
@@ -258,7 +316,7 @@ def classify_paragraph(par: str) -> str | None:
     m = _START_RE.match(lower)
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
-    reason = _pitch_reason(lower)
+    reason = _pitch_reason(lower) or credit_reason(par)
     if reason:
         return reason
     if _is_all_caps_headline(par):

@@ -13,8 +13,11 @@ Reasons: "header", "dateline", "byline", "kicker", "title", "bio", "contact",
 "call to action", "newsletter pitch", "membership pitch", "correction link",
 "related links", "photo caption", "embedded tweet", "comment thread",
 "editor's note" (a paragraph opening "Editor's note:"), "advertisement",
-"copyright", "credit" ("... contributed to this report"), "disclaimer",
-"page furniture" ("Share this article", "Slideshow (4 Images)").
+"copyright", "credit" ("... contributed to this report", "Jo Poe contributed.",
+"Poe reported from Boston.", "With assistance by ..."), "disclaimer",
+"page furniture" ("Share this article", "Slideshow (4 Images)", a topic tag list, and
+section rules such as "___" in the closing run; inside the body a rule stays).
+An update note ("This story has been updated ...") is an "editor's note".
 
 Whitespace is normalised (Unicode NFC, no zero-width or control characters,
 non-breaking and other spaces become " ", runs collapse); curly quotes,
@@ -128,6 +131,11 @@ _WORD_RE = re.compile(r"\S+")
 # A summary box at the top of the page (CNN): the label, then short lines with no sentence end.
 _HIGHLIGHTS_RE = re.compile(r"Story [Hh]ighlights\b")
 _MAX_HIGHLIGHTS = 6
+# A list of topic tags (POLITICO): the label, then one short tag per line.
+_TAGS_LABEL = "This article tagged under"
+_MAX_TAGS, _MAX_TAG_WORDS = 12, 6
+# A rule between sections ("___", "* * *"): structure inside the body, chrome in the closing run.
+_SEPARATOR_RE = re.compile(r"_{2,}|\*(?: ?\*){2,}|#{3,}|[—–-]{3,}|~{3,}")
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "’", "'", ":")
 # Page chrome: a lone short fragment next to these is part of them (a button, a brand name).
 _CHROME_REASONS = frozenset({REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
@@ -222,15 +230,28 @@ class _Cleaner:
     def classify_all(self) -> None:
         for i, par in enumerate(self.paras):
             self.reasons[i] = classify_paragraph(par)
+        for i, par in enumerate(self.paras):
+            if par.startswith(_TAGS_LABEL):
+                self._tags(i)
+
+    def _tags(self, i: int) -> None:
+        """The tag lines under a tag list's label: short, with no sentence end."""
+        for k in range(i + 1, min(i + 1 + _MAX_TAGS, self.hi)):
+            par = self.paras[k]
+            if self.reasons[k] is not None or par.endswith(_SENTENCE_END) or len(par.split()) > _MAX_TAG_WORDS:
+                break
+            self.reasons[k] = self.reasons[i]
 
     # -- the tail: bios, and stray fragments left between closing page chrome --
     def tail_walk(self) -> bool:
-        """Extend the removed tail backwards over bios, boilerplate and chrome fragments."""
+        """Extend the removed tail backwards over bios, section rules, boilerplate and chrome fragments."""
         j, following = self.hi - 1, None
         while j >= self.lo:
             if self.reasons[j] is None and bio_reason(self.paras[j]):
                 self.reasons[j] = REASON_BIO
                 self.bio_author = bio_author(self.paras[j])
+            elif self.reasons[j] is None and _SEPARATOR_RE.fullmatch(self.paras[j]):
+                self.reasons[j] = REASON_FURNITURE
             if self.reasons[j] is not None:
                 following = self.reasons[j]
             elif following in _CHROME_REASONS and _fragment(self.paras[j]):

@@ -314,6 +314,29 @@ def test_embedded_tweets(tweet: str) -> None:
     ("The Associated Press contributed to this report.", "credit"),
     ("Advertisement", "advertisement"),
     ("The opinions expressed by columnists are their own.", "disclaimer"),
+    ("Content created by the Example News Foundation is available without charge to any publisher.",
+     "disclaimer"),
+    ("The Ledger is a weekly column by Sam Lee on state politics.", "disclaimer"),
+    ("Ann Lee and Bo Kim contributed.", "credit"),
+    ("Example News' Ann Lee, Bo Kim and The Associated Press contributed to this report.", "credit"),
+    ("Data journalist Ann Lee contributed reporting from Chicago.", "credit"),
+    ("Kim reported from Flagstaff, Arizona.", "credit"),
+    ("— With assistance by Ann Lee, and Bo Kim", "credit"),
+    ("Additional reporting by Ann Lee in Kabul", "credit"),
+    ("With Post wires", "credit"),
+    ("• This article is based in part on wire service reports.", "credit"),
+    ("This story has been updated with comments from the mayor.", "editor's note"),
+    ("--This report was updated at 11:48 a.m.", "editor's note"),
+    ("Updated: 10:23 p.m.", "page furniture"),
+    ("Send letters to letters@example.com.", "contact"),
+    ("Got a question? Ask Sam Lee: sam@example.com", "contact"),
+    ("Let us know what you’re thinking at politics@example.com.", "contact"),
+    ("Follow The Example Times Opinion section on Facebook and Twitter.", "contact"),
+    ("Subscribe to our YouTube channel.", "call to action"),
+    ("NOW WATCH: ‘The Council Votes’", "call to action"),
+    ("Get news from Example in your inbox, each weekday morning", "newsletter pitch"),
+    ("• Sam Lee is editor emeritus of the Daily Star.", "bio"),
+    ("— Sam Lee is the Review’s Senior Editor-at-Large.", "bio"),
 ])
 def test_closing_boilerplate(line: str, reason: str) -> None:
     art = assert_invariants(f"The council met on Monday and voted 7-2.\n\n{line}")
@@ -332,6 +355,34 @@ def test_fragment_between_pitches_removed_but_not_after_prose() -> None:
 def test_editors_insertions_stay() -> None:
     raw = "“We will act,” she said. [Emphasis added]"
     assert clean_article(raw).text == raw
+
+
+@pytest.mark.parametrize("line", [
+    "The company contributed.",
+    "Democrats said the report was unfair.",
+    "Lee said she contributed.",
+    "Kim reported in March that the fund was empty.",
+    "Update: the council voted again on Tuesday.",
+])
+def test_sentences_like_credit_lines_stay(line: str) -> None:
+    raw = f"The council met on Monday and voted 7-2.\n\n{line}"
+    assert clean_article(raw).text == raw
+
+
+def test_tag_list_removed_with_its_tags() -> None:
+    art = assert_invariants("The council voted.\n\nThis article tagged under: Budget\n\nAnn Lee\n\nTaxes")
+    assert art.text == "The council voted."
+    assert [why for _, why in art.removed] == ["page furniture"] * 3
+    # a sentence after the tags is prose again
+    art = assert_invariants("The council voted.\n\nThis article tagged under: Budget\n\nTaxes\n\nIt met again.")
+    assert art.text == "The council voted.\n\nIt met again."
+
+
+def test_section_rule_kept_in_the_body_removed_in_the_closing_run() -> None:
+    raw = "The council voted.\n\n* * *\n\nIt met again.\n\n___\n\nAnn Lee contributed.\n\n___"
+    art = assert_invariants(raw)
+    assert art.text == "The council voted.\n\n* * *\n\nIt met again."
+    assert art.removed == [("___", "page furniture"), ("Ann Lee contributed.", "credit"), ("___", "page furniture")]
 
 
 def test_bio_only_in_the_closing_run() -> None:
