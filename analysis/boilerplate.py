@@ -83,17 +83,19 @@ _START_RE = re.compile(
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
     r"|with (?:[\w.’']+ ){0,2}wires?\.?$|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
     r"|(?P<editors>editor[’']?s[’']? note\s*:"
-    r"|[—–-]* ?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) updated\b)"
+    r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
+    r"|the revised version of this (?:post|story|article) is\b)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
     r"|content created by [^.]{1,80} is available (?:without charge|free)\b"
-    r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b)"
+    r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b"
+    r"|this is a rush transcript\b|this (?:piece|story|article|post) (?:was )?originally (?:appeared|published)\b)"
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
     r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
-    r"|updated:? (?:at )?\d{1,2}:\d\d ?[ap]\.?m\.?[^.\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$"
+    r"|updated:? (?:at )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.?[^\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$"
     r"|this article tagged under\b)"
     r"|(?P<contact>(?:e-?mail|contact|reach) (?:him|her|them|me|us|the author|the reporter)\b"
     r"|follow (?:him|her|them|me)\b|follow [a-z][\w.'’-]{0,20}(?: [a-z][\w.'’-]{0,20}){0,5} on "
@@ -113,7 +115,9 @@ _GROUP_REASON = {
 
 # Pitches are recognised by what they ask for anywhere in a short paragraph.
 _NEWSLETTER_RE = re.compile(
-    r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your)\b")
+    r"\b(?:newsletters?|in your inbox|to your inbox|delivered (?:daily |straight |right )?to your"
+    r"|delivered (?:every )?weekday mornings|sign up to (?:receive|get) our"
+    r"|thank you for signing up)\b")
 _SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get|delivered)\b")
 _MEMBERSHIP_RE = re.compile(
     r"\b(?:join (?:our|us)\b|become an? (?:member|subscriber|patron|supporter)|membership"
@@ -177,7 +181,7 @@ def _is_all_caps_headline(par: str) -> bool:
     return len(letters) >= 12 and len(_WORD_RE.findall(par)) >= 4 and all(c.isupper() for c in letters)
 
 
-_NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered")
+_NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
 _MEMBERSHIP_KEYS = ("join our", "join us", "become a", "membership", "support our", "support independent",
                     "support quality", "proposition for", " access")
 

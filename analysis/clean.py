@@ -17,7 +17,9 @@ Reasons: "header", "dateline", "byline", "kicker", "title", "bio", "contact",
 "Poe reported from Boston.", "With assistance by ..."), "disclaimer",
 "page furniture" ("Share this article", "Slideshow (4 Images)", a topic tag list, and
 section rules such as "___" in the closing run; inside the body a rule stays).
-An update note ("This story has been updated ...") is an "editor's note".
+An update note ("This story has been updated ...") is an "editor's note". A first line
+in title case is the headline even when it holds two sentences ("Report Is Coming. Here's
+What You Need To Know").
 
 Whitespace is normalised (Unicode NFC, no zero-width or control characters,
 non-breaking and other spaces become " ", runs collapse); curly quotes,
@@ -160,6 +162,19 @@ def _headline_like(par: str) -> bool:
         return False
     n_words = len(_WORD_RE.findall(par))
     return 4 <= n_words <= 30 and not _SENTENCE_BREAK_RE.search(par)
+
+
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case(par: str) -> bool:
+    """A short line whose every word of four letters or more is capitalised, as in a
+    headline ("Report Is Coming Thursday. Here's What You Need To Know"); prose has
+    lower-case long words."""
+    if len(par) > 250 or par[-1] in ",;:…":  # a salutation or an intro line ends so
+        return False
+    long_words = [w for w in _TITLE_WORD_RE.findall(par) if len(w) >= 4]
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
 
 
 def _byline_name(par: str) -> str | None:
@@ -305,7 +320,7 @@ class _Cleaner:
             art.author = art.author or name
             self.reasons[i] = REASON_BYLINE
             return True
-        if has_next and _headline_like(par) and not _headline_like(self.paras[nxt]):
+        if has_next and (_headline_like(par) or _title_case(par)) and not _headline_like(self.paras[nxt]):
             art.title = art.title or par
             self.reasons[i] = REASON_TITLE
             return True

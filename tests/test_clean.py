@@ -336,6 +336,13 @@ def test_embedded_tweets(tweet: str) -> None:
     ("NOW WATCH: ‘The Council Votes’", "call to action"),
     ("Get news from Example in your inbox, each weekday morning", "newsletter pitch"),
     ("• Sam Lee is editor emeritus of the Daily Star.", "bio"),
+    ("(This post was last updated at 11:09 p.m. ET.)", "editor's note"),
+    ("Updated at 3 p.m. ET.", "page furniture"),
+    ("This article originally appeared in the Daily Star.", "disclaimer"),
+    ("This is a rush transcript. Copy may not be in its final form.", "disclaimer"),
+    ("Example News is a nonprofit newsroom. Sign up to receive our biggest stories as they come.",
+     "newsletter pitch"),
+    ("The news that matters, delivered weekday mornings. Get it free.", "newsletter pitch"),
     ("— Sam Lee is the Review’s Senior Editor-at-Large.", "bio"),
 ])
 def test_closing_boilerplate(line: str, reason: str) -> None:
@@ -363,10 +370,23 @@ def test_editors_insertions_stay() -> None:
     "Lee said she contributed.",
     "Kim reported in March that the fund was empty.",
     "Update: the council voted again on Tuesday.",
+    "Voters who sign up to get absentee ballots must do so by Friday.",
+    "The ballots were delivered every morning, and voters get them early.",
 ])
 def test_sentences_like_credit_lines_stay(line: str) -> None:
     raw = f"The council met on Monday and voted 7-2.\n\n{line}"
     assert clean_article(raw).text == raw
+
+
+def test_title_case_headline_with_two_sentences_is_the_title() -> None:
+    raw = ("Budget Vote Is Coming Thursday. Here's What You Need To Know\n\n"
+           "The council will vote on the budget on Thursday, officials said.")
+    art = assert_invariants(raw)
+    assert art.title == "Budget Vote Is Coming Thursday. Here's What You Need To Know"
+    assert art.text == "The council will vote on the budget on Thursday, officials said."
+    # prose has lower-case long words; a salutation ends in a colon
+    for lead in ("The Council Voted. Then it went home to Denver and Boston.", "Dear Mayor Sam Lee and Council:"):
+        assert clean_article(f"{lead}\n\nThe council met.").text.startswith(lead)
 
 
 def test_tag_list_removed_with_its_tags() -> None:
