@@ -81,7 +81,8 @@ _START_RE = re.compile(
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
-    r"|with (?:[\w.’']+ ){0,2}wires?\.?$|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
+    r"|with (?:[\w.’']+ ){0,2}wires?\.?$"
+    r"|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
     r"|(?P<editors>editor[’']?s[’']? note\s*:"
     r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
     r"|the revised version of this (?:post|story|article) is\b)"
@@ -158,7 +159,8 @@ _CREDITED_RE = re.compile(
     r"(?P<who>[^\n]{2,200}?),? (?:contributed(?: reporting)?(?: to (?:this|the) (?:report|story|article))?"
     r"(?: (?:from|in) (?P<place>[^\n]{2,60}?))?|reported from (?P<origin>[^\n]{2,60}?))\.?")
 _CREDITED_BY_RE = re.compile(r"(?:with assistance|additional reporting) (?:by|from) (?P<who>[^\n]{2,200}?)\.?")
-_CREDIT_DASH_RE = re.compile(r"[•—–-]+ ?")
+_CREDIT_DASH_RE = re.compile(r"[•—–-]* ?")
+_CREDIT_BREAK_RE = re.compile(r"[a-z]{2}\. [A-Z][a-z]")  # a sentence end, not "Jo T. Poe" or "Jr."
 MAX_CREDIT_LINE_CHARS = 250
 # Lower-case words a list of contributors may hold besides their names.
 _CREDIT_FILLERS = frozenset({
@@ -214,7 +216,7 @@ def _ends_in_credit(tail: str) -> bool:
 
 def _names_only(words: str) -> bool:
     """Names, places and the few lower-case words a credit line holds; no sentence inside."""
-    if any(c in words for c in "“”\"?!;:()") or ". " in words.replace("Jr. ", "").replace("St. ", ""):
+    if any(c in words for c in "“”\"?!;:()") or _CREDIT_BREAK_RE.search(words):
         return False
     tokens = words.replace(",", " ").split()
     named = [t for t in tokens if t[0].isupper() or t[0].isdigit()]
@@ -236,7 +238,7 @@ def credit_reason(par: str) -> str | None:
     if len(par) > MAX_CREDIT_LINE_CHARS or not (
             "contributed" in par or "reported from" in par or "ssistance" in par or "dditional" in par):
         return None
-    par = par[_CREDIT_DASH_RE.match(par).end():] if _CREDIT_DASH_RE.match(par) else par
+    par = par[_CREDIT_DASH_RE.match(par).end():]  # (matches, if only the empty string)
     m = _CREDITED_RE.fullmatch(par) or _CREDITED_BY_RE.fullmatch(par[:1].lower() + par[1:])
     if not m or not _names_only(m.group("who")):
         return None
