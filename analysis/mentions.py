@@ -350,7 +350,8 @@ def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Men
     head_words = normalise_name(head.text).split() or [""]
     if any(w.lower() in FIRST_NAME_GENDER for w in head_words[:-1]):
         return Mention(head.start, head.end, head.text, "person")  # 'Rep. Peter King of New York said'
-    if head_words[-1].lower().rstrip(".") in TITLE_WORDS | _STOP_CAPS:
+    last = head_words[-1].lower().rstrip(".")
+    if last in TITLE_WORDS or last in _STOP_CAPS:
         if toks[k - 2][2].lower().rstrip(".") in TITLE_WORDS:  # 'the Secretary of State said'
             start = first - 1 if first >= 1 and toks[first - 1][2].lower() == "the" else first
             return _office_mention(text, toks, start, k - 1, i + 1)
@@ -483,7 +484,8 @@ def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Men
 
 def _names_someone(words: list[str]) -> bool:
     """True when a word before the last is a given name or a title ("Budget Director Mick Mulvaney")."""
-    return any(w.lower().rstrip(".") in FIRST_NAME_GENDER or w.lower().rstrip(".") in TITLE_WORDS for w in words[:-1])
+    stems = (w.lower().rstrip(".") for w in words[:-1])
+    return any(w in FIRST_NAME_GENDER or w in TITLE_WORDS for w in stems)
 
 
 def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int, named: bool) -> bool:

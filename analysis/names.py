@@ -132,7 +132,6 @@ def normalise_name(name: str) -> str:
     return " ".join(words)
 
 
-
 def _is_ambiguous_title(words: list[str], k: int) -> bool:
     # "White House", "Border Patrol" style org names are kept whole.
     return any(w.lower() in ORG_WORDS for w in words[k + 1 :])
