@@ -34,6 +34,9 @@ _SKIP_BEFORE_VERB = frozenset(
     "might reportedly recently publicly repeatedly further again never not did does "
     "do just still often even who which that simply initially first is are was were been being".split()
 )
+# Between a subject and its cue right after a quotation ('” the agency now states'). Not
+# skipped by mention_before: there "now" would make "is now asking" in a quotation a cue.
+AFTER_QUOTE_ADVERBS = _SKIP_BEFORE_VERB | {"now"}
 _BARE_SOURCES = frozenset(
     "officials sources critics experts analysts aides advocates supporters opponents "
     "people democrats republicans residents lawmakers prosecutors police witnesses "
@@ -115,7 +118,10 @@ def _mention_from_run(text: str, toks: list[tuple[int, int, str]], j: int, i: in
 
 def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
     """A lowercase noun phrase ending at toks[i]: "the letter", "a senior official",
-    "Jo Poe’s former campaign manager"."""
+    "Jo Poe’s former campaign manager"; not one that ends in a function word ("a request
+    for", "the Trump administration to", "one can")."""
+    if ends_no_noun_phrase(toks[i][2]):
+        return None
     for j in range(i, max(-1, i - 5), -1):
         tok = toks[j][2]
         if _is_boundary(tok) or _ends_a_clause(tok):
@@ -132,8 +138,25 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     return None
 
 
+_MODALS = frozenset("can could should would will must may might shall".split())
 # Determiners that stand alone for their noun: "one said", "another added", "some argue".
 _PRONOMINAL = frozenset("one another some many several two three these those".split())
+# Words that end no noun phrase: prepositions, the infinitive's "to" and modals.
+_NO_NP_HEAD = frozenset(
+    "of to for in on at by with from about into onto over under than as like via per "
+    "can could should would will must may might shall".split()
+)
+
+
+def ends_no_noun_phrase(word: str) -> bool:
+    """True for a word no noun phrase ends in: a function word ("for", "to", "can") or an
+    article that stands for no noun ("the", not "one", "some" or "the other").
+
+    >>> ends_no_noun_phrase("for"), ends_no_noun_phrase("The"), ends_no_noun_phrase("several")
+    (True, True, False)
+    """
+    low = word.lower()
+    return low in _NO_NP_HEAD or low in _DETERMINERS and low not in _PRONOMINAL and low != "other"
 # A pronoun with a contracted verb ("he’d", "they're") is a clause's subject, not part of a noun phrase.
 _PRONOUN_CONTRACTION_RE = re.compile(r"(?:he|she|they|it|we|i|you)['’](?:d|s|re|ll|ve|m)", re.I)
 
@@ -271,7 +294,7 @@ def _auxiliary(toks: list[tuple[int, int, str]], i: int) -> bool:
     """An auxiliary or adverb between subject and verb ("has also said"); a capitalised
     one after a capitalised word is a name's last word ("Mrs May said", "George Will said")."""
     tok = toks[i][2]
-    if tok.lower() not in _SKIP_BEFORE_VERB:
+    if tok.lower() not in _SKIP_BEFORE_VERB or _acronym(tok):  # 'the WHO said' (the World Health Organization)
         return False
     return not (tok[:1].isupper() and not tok.isupper() and i > 0 and _is_cap(toks[i - 1][2])
                 and not _is_boundary(toks[i - 1][2]))
@@ -289,8 +312,11 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     """
     toks = _tokens(text, max(lo, pos - 160), pos)
     i = _skip_paren(toks, len(toks) - 1)
+    verb_at = i
     while i >= 0 and (_auxiliary(toks, i) or _adverb_after_auxiliary(toks, i)):
         i -= 1
+    if 0 <= i < verb_at and toks[i][2].lower() in _PRONOMINAL and toks[i + 1][2].lower() in _MODALS:
+        return None  # 'if one can call it that', 'some may argue': anyone, no speaker
     appositive = None
     if i >= 0 and toks[i][2] == ",":  # appositive: skip back to the previous comma
         k = i - 1
@@ -313,7 +339,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         j = _run_back(toks, i)
         if j < i and opening_participle(text, toks[j][0], toks[j][2]):
             j += 1  # 'During Trump’s visit': the name is Trump
-        if opens_no_name(toks[j][2]) or _is_web_label(tok):
+        if opens_no_name(toks[j][2]) and not _acronym_in_prose(toks, j) or _is_web_label(tok):
             return None
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
@@ -502,16 +528,31 @@ def _after_role_word(toks: list[tuple[int, int, str]], of: int, start: int, name
 
 
 def _name_end(toks: list[tuple[int, int, str]], start: int, limit: int) -> int:
-    """Where the words that may hold the name after a cue stop: a boundary, a stop word or ``limit``."""
+    """Where the words that may hold the name after a cue stop: a boundary, a stop word
+    (not an acronym: 'warned the WHO') or ``limit``."""
     for k in range(start, len(toks)):
-        if _is_boundary(toks[k][2]) or toks[k][2].lower() in _AFTER_NAME_STOPS or k >= limit:
+        tok = toks[k][2]
+        if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS and not _acronym(tok) or k >= limit:
             return k
     return len(toks)
+
+
+def _acronym(tok: str) -> bool:
+    """Two or more capitals and no lower case: 'WHO', 'IT', not 'A' or 'Who'."""
+    return len(tok) > 1 and tok.isupper()
+
+
+def _acronym_in_prose(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """toks[j] is an acronym after a word not in capitals ('The WHO'), not a word of a
+    headline in capitals ('THE WHO SAID')."""
+    return _acronym(toks[j][2]) and (j == 0 or not toks[j - 1][2].isupper())
 
 
 def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int) -> Mention | None:
     """:func:`mention_after` on the tokens before ``stop``."""
     first = toks[0][2]
+    while stop > 1 and toks[stop - 1][2].islower() and toks[stop - 1][2] in AFTER_QUOTE_ADVERBS:
+        stop -= 1  # '” the agency now states': an adverb before the verb names no one
     if stop == 0:
         return None
     last_cap = max((k for k in range(stop) if _is_cap(toks[k][2])), default=None)
@@ -519,6 +560,8 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
         # '" the Republican presidential candidate told': the whole noun phrase
         return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
     if last_cap is None:
+        if stop == 1 and first.lower() in _DETERMINERS and first.lower() not in _PRONOMINAL:
+            return None  # '” said the “Grey’s Anatomy” actor': an article alone names no one
         if first.lower() in _DETERMINERS or first.lower() in _BARE_SOURCES:
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None

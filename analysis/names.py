@@ -33,7 +33,7 @@ _STOP_CAPS = frozenset(
     "while after before now today yesterday earlier last this that his her their its "
     "as if because although though since for of by with from to asked speaking "
     "instead indeed still moreover furthermore additionally separately similarly "
-    "there here what why how where who monday tuesday wednesday thursday friday "
+    "there here what why how where who which whose whom monday tuesday wednesday thursday friday "
     "saturday sunday is are was were even only just all both "
     # More closed-class words that open a sentence before a name ("Despite Trump’s
     # pledge", "Did Clinton know", "Can Trump win"); not "will" or "may" (Will Hurd, Theresa May).

@@ -34,11 +34,12 @@ from dataclasses import dataclass
 
 from analysis.cues import DEFAULT_CUES, CueLexicon, load_cues, parse_cues
 from analysis.mentions import (
-    _SKIP_BEFORE_VERB,
+    AFTER_QUOTE_ADVERBS,
     PRONOUNS,
     Mention,
     _paragraph_end,
     _paragraph_start,
+    ends_no_noun_phrase,
     inverted_subject,
     mention_after,
     mention_before,
@@ -216,7 +217,7 @@ def _subject_of(text: str, m: Mention, verb_pos: int) -> bool:
     """True when only adverbs, auxiliaries or one appositive lie between m and the verb."""
     gap = _GAP_RE.match(text, m.end, verb_pos)
     rest = text[gap.end() : verb_pos].split() if gap else text[m.end : verb_pos].split()
-    return all(w.lower() in _SKIP_BEFORE_VERB or w.lower().endswith("ly") for w in rest)
+    return all(w.lower() in AFTER_QUOTE_ADVERBS or w.lower().endswith("ly") for w in rest)
 
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
@@ -398,7 +399,8 @@ def _participle_subject(text: str, lo: int, pos: int) -> Mention | None:
 def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
     """(subject, verb) of the first subject-verb pair in text[lo:pos]."""
     m = _CLAUSE_SUBJECT_RE.search(text, lo, pos)
-    if m is None:
+    # 'The gist of the charges is': a plural noun read as the verb; no subject ends in "the"
+    if m is None or m.group(3) and ends_no_noun_phrase(m.group(3).rsplit(None, 1)[-1]):
         return None
     verb = text[m.end(m.lastindex) : m.end()].split()[-1]
     if m.group(1):

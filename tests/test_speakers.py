@@ -676,3 +676,57 @@ def test_a_surname_that_is_also_a_title_is_not_a_role():
     text = "Mark Judge wrote a book. Judge Ann Roe ruled on it. “No,” Judge said."
     (q,) = extract_quotes(text)
     assert q.speaker == "Mark Judge"
+
+
+def test_a_speaker_is_never_a_clause_fragment():
+    """A noun phrase does not end in a function word, and an article alone names no one."""
+    def speakers(text: str):
+        return [q.speaker for q in extract_quotes(text)]
+
+    # A plural noun read as the verb: 'The gist of the | charges'
+    assert speakers("The core of the claims is that the firms “acted as unregistered agents” abroad.") == [None]
+    # A preposition or a modal before the cue: 'a request for | comment', 'one can | call'
+    assert speakers("Poe did not answer a request for comment. It was a break with the plan to "
+                    "hit “pause” this week.") == [None]
+    assert speakers("The talk, if one can call it that, is stuck on the claim that “greed explains it all.”") == [None]
+    # An infinitive's subject is not a noun phrase ending in "to": 'it' finds no speaker
+    assert speakers("Few appear, leading the city council to condemn what it calls a “revolving door” policy.") == [None]
+    # '” said the “Show Name” actor': the quoted title cuts the phrase to its article
+    assert speakers('"We have waited a very long time for this," said the "Night Shift" actor.') == [None, None]
+    # A relative pronoun opening a sentence is not a name
+    assert speakers("The reader was angry. Which led a second reader to reply: "
+                    "\"That worked so well for everyone, didn't it?\"") == [None]
+    from analysis.speakers import mention_before
+
+    def subject(text: str, cue: str):
+        m = mention_before(text, text.index(cue), 0)
+        return None if m is None else m.text
+
+    assert subject("Poe ignored a request for comment", "comment") is None
+    assert subject("Poe thinks one can call", "call") is None
+    assert subject("The plan is bold, and some may argue", "argue") is None  # anyone: no speaker
+    assert subject("On Monday one said", "said") == "one"  # one of those named before
+    assert subject("Two aides spoke. Later one of them said", "said") == "one of them"
+    text = "One fish asks another, “How is the water today?” The other replies, “What is water, anyway?”"
+    assert [q.speaker for q in extract_quotes(text)][-1] == "The other"
+    assert subject("Later a senior official told", "told") == "a senior official"
+    # 'should add', 'can tell': a modal other than would/will/could/may/might makes no report
+    assert subject("Poe said the movement should add", "add") is None
+
+
+def test_an_acronym_that_spells_a_function_word_is_a_name():
+    def speakers(text: str):
+        return [q.speaker for q in extract_quotes(text) if q.kind != "scare"]
+
+    # WHO (the World Health Organization) is not the relative "who", nor IT an "it"
+    assert speakers("“Air on planes is changed twenty times an hour,” the WHO says.") == ["WHO"]
+    assert speakers("“The risk of spread is high in the region,” warned the WHO.") == ["WHO"]
+    assert speakers("The agency reported new cases. The WHO said “the risk stays high this year.”") == ["WHO"]
+    assert speakers("“Spread in crowded rooms cannot be ruled out,” the WHO now states.") == ["WHO"]
+    assert speakers("“Spread in crowded rooms cannot be ruled out,” the agency now states.") == ["the agency"]
+    # "now" is skipped only after a quotation: in one, 'Al Roe is now asking' is no cue for "he"
+    text = "“They were in a rush,” Jo Poe wrote. “Al Roe is now asking for fairness, and he gave none,” he added."
+    assert speakers(text) == ["Jo Poe", "Jo Poe"]
+    # a lowercase "who" still ends the name: 'said Jo Poe, who ...'
+    assert speakers("“We will appeal the ruling,” said Jo Poe who leads the group.") == ["Jo Poe"]
+
