@@ -18,6 +18,8 @@ quotes each form has in the corpus:
    cannot hold under ``1 - MAIN_SHARE`` of their quotes. "Donald J. Trump"
    joins "Donald Trump"; "George Bush" stays, as it can be George W. or
    George H. W., and so does "George H.W. Bush".
+0. Descriptions that differ only in the case of their opening article ("The
+   report" at a sentence's start, "the report" inside one) are one form.
 3. Bare surnames: a capitalised single word joins the one multi-word name
    that ends with it, or the person's name that holds ``MAIN_SHARE`` of the
    quotes of all multi-word names ending with it ("Trump" joins "Donald
@@ -36,7 +38,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from analysis.names import FIRST_NAME_GENDER, is_person_name, same_person_words
+from analysis.names import _DETERMINERS, FIRST_NAME_GENDER, is_person_name, same_person_words
 
 # The share of the quotes that the main form must hold among the names a form can
 # be. Below 1: a bare "Trump" in an article that never names him is far more often
@@ -56,7 +58,7 @@ def name_forms(counts: Mapping[str, int]) -> dict[str, str]:
     {'Romero': 'Anthony Romero'}
     """
     merged: dict[str, str] = {}
-    for stage in (_leading_words, _variants, _bare_surnames):
+    for stage in (_article_case, _leading_words, _variants, _bare_surnames):
         found = _resolved(stage(_totals(counts, merged)))
         merged = {name: found.get(main, main) for name, main in merged.items()} | found
     return {name: main for name, main in merged.items() if main != name}
@@ -90,6 +92,20 @@ def _main(names: list[str], counts: Mapping[str, int]) -> str:
 
 def _given(word: str) -> bool:
     return word.lower().rstrip(".") in FIRST_NAME_GENDER
+
+
+def _article_case(counts: Mapping[str, int]) -> dict[str, str]:
+    """Rule 0: "The report" and "the report" -> the more quoted of the two."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in _DETERMINERS:
+            by_key[f"{first.lower()} {rest}"].append(name)
+    found = {}
+    for names in by_key.values():
+        main = _main(names, counts)
+        found.update((name, main) for name in names if name != main)
+    return found
 
 
 def _leading_words(counts: Mapping[str, int]) -> dict[str, str]:

@@ -81,3 +81,11 @@ def test_top_speakers_count_one_person_once():
     quotes = pd.DataFrame({"outlet": "X", "kind": "direct", "speaker": speakers, "n_words": [5] * 8 + [2, 3]})
     top = top_speakers(normalise_speakers(quotes))
     assert top[["speaker", "n_quotes", "n_words"]].values.tolist() == [["Donald Trump", 8, 40], ["Melania Trump", 1, 2]]
+
+
+def test_descriptions_that_differ_only_in_their_article_case_are_one_form():
+    forms = name_forms({"the report": 30, "The report": 12, "A senior official": 4, "a senior official": 9,
+                        "The Report Card": 2, "the": 1})
+    assert forms == {"The report": "the report", "A senior official": "a senior official"}
+    # the case of the words after the article still tells forms apart ("The Report Card" is a title)
+    assert name_forms({"The Times": 5, "the Times": 2, "the times": 1}) == {"the Times": "The Times"}
