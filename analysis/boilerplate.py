@@ -132,6 +132,11 @@ _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|RE
                  r"|Pool|POOL|File|FILE|via AP|UPI|Xinhua|Alamy|Corbis|NurPhoto|SIPA|Sipa)")
 _PAREN_CREDIT_RE = re.compile(r"\b" + _CREDIT_WORDS + r"\b")
 _SLASH_CREDIT_RE = re.compile(r"\b(?:REUTERS|Reuters|AFP|EPA|AP|UPI)/([^\n]{1,80})$")
+# The photographer first, set apart from the caption's sentence: "… | Andy Wong/AP Photo",
+# "Jose Luis Gonzalez / Reuters", a line "Mike Blake/Reuters"; not "a poll by Ipsos/Reuters".
+_NAME_SLASH_CREDIT_RE = re.compile(
+    r"(?:^|[.!?)”\"|] )((?:[A-Z][\w.'’-]* ){0,4}[A-Z][\w.'’-]*) ?/ ?"
+    r"(?:AP Photo|AP|Reuters|REUTERS|AFP|EPA|UPI|Getty Images|Getty|Bloomberg|NPR|Pool|POOL)$")
 _NAME_PARTICLES = frozenset({"via", "for", "of", "de", "van", "von", "and", "da", "del", "la", "le"})
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 _PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph) ?: ?[^\n]{1,80}$")
@@ -210,6 +215,8 @@ def _ends_in_credit(tail: str) -> bool:
     end = tail[-100:]
     slash = "/" in end and _SLASH_CREDIT_RE.search(end)
     if slash and _all_capitalised(slash.group(1)):  # "REUTERS/Mike Blake", not "Reuters/Ipsos poll said"
+        return True
+    if "/" in end and _NAME_SLASH_CREDIT_RE.search(end):
         return True
     return bool("ho" in end and _PHOTO_COLON_RE.search(end))
 
