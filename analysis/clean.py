@@ -99,9 +99,16 @@ def normalize_text(raw: str) -> str:
     return text
 
 
+# A caption's photo credit run into the "Story Highlights" block after it (USA TODAY's pages,
+# scraped without their line breaks): "… rally. (Photo: Jo Poe, Getty Images) Story Highlights …".
+_CREDIT_THEN_HIGHLIGHTS_RE = re.compile(r"(\((?:Photo|Image|Illustration)s?: [^()\n]{1,80}\)) (?=Story [Hh]ighlights\b)")
+
+
 def _paragraphs(text: str) -> list[str]:
     """Each non-blank line, spaces collapsed and stripped, is one paragraph."""
     text = _SPACE_RUN_RE.sub(" ", text)
+    if "ighlights" in text:
+        text = _CREDIT_THEN_HIGHLIGHTS_RE.sub("\\1\n", text)
     return [p for p in (line.strip() for line in text.split("\n")) if p]
 
 

@@ -246,6 +246,17 @@ def test_story_highlights_box_removed_up_to_the_first_sentence() -> None:
     assert clean_article(raw).text == "The council voted 7-2 on Monday."
 
 
+def test_a_caption_run_into_the_highlights_box_is_split_from_it() -> None:
+    raw = ("Voters line up at a school in Reno. (Photo: Jo Poe, Getty Images) Story Highlights Turnout is "
+           "up in the west\n\nPolls close at eight in the evening\n\nThe county opened 40 more polling places on Tuesday.")
+    art = assert_invariants(raw)
+    assert art.text == "The county opened 40 more polling places on Tuesday."
+    assert [why for _, why in art.removed] == ["photo caption", "story highlights", "story highlights"]
+    # prose that mentions the label after a parenthesis stays one paragraph, and stays
+    prose = "The page (see photo: the rally) lists Story Highlights at the top of every article."
+    assert clean_article(prose).text == prose
+
+
 def test_title_not_taken_from_prose_or_single_line() -> None:
     assert clean_article("The council voted on Monday.\n\nIt passed.").title is None
     assert clean_article("Council Approves New Budget Today").title is None  # nothing follows
@@ -268,6 +279,9 @@ def test_byline_paragraph_and_parenthesised() -> None:
     "A voter casts a ballot in Miami, November 2, 2010. REUTERS/Hans Doe/File Photo",
     "Judge Roe in court, July 9, 2018. (Jim Doe/Reuters)",
     "Enlarge this image toggle caption Jo Doe/AP Jo Doe/AP",
+    "Sen. Al Roe said he would file a resolution. | J. Scott Doe/AP Photo",  # the photographer first
+    "Migrants wait at a shelter in Ciudad Juárez. Jose Luis Doe / Reuters",
+    "Jo Doe/AP Photo",
 ])
 def test_photo_captions_removed(caption: str) -> None:
     raw = f"The hearing began at noon.\n{caption}\nThe judge adjourned it."
@@ -278,6 +292,8 @@ def test_photo_captions_removed(caption: str) -> None:
 
 @pytest.mark.parametrize("prose", [
     "The poll, conducted by Reuters/Ipsos, was released on Tuesday.",
+    "The figures come from a new poll by Ipsos/Reuters",
+    "Both networks aired it, and so did NBC/AP",
     "The report (published by the Associated Press) was long.",
     "She took the photo herself.",
 ])
