@@ -341,6 +341,8 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             j += 1  # 'During Trump’s visit': the name is Trump
         if opens_no_name(toks[j][2]) and not _acronym_in_prose(toks, j) or _is_web_label(tok):
             return None
+        if (described := _described(text, toks, j, i)) is not None:
+            return described
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
         return _of_name(text, toks, j, i) or _mention_from_run(text, toks, j, i)
@@ -351,6 +353,35 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
             return _appositive_name(text, toks, *appositive) or np
         return np
     return None
+
+
+# Determiners before a capitalised word that make it a description, not a name: "a Republican
+# said", "one senior Democrat said" (anyone of that party), unlike "the Republican" (a known one).
+_INDEFINITE = frozenset("a an another one some two three several many each every".split())
+
+
+# Words between such a determiner and the capitalised word ("a senior Republican"); an open
+# list would take in nouns ("In a statement Jo Poe said").
+_RANK_WORDS = frozenset(
+    "senior top leading former moderate conservative liberal progressive prominent veteran longtime "
+    "fellow retired freshman centrist influential key powerful young old lone single".split()
+)
+
+
+def _described(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
+    """The noun phrase "a Republican" or "a senior Republican" when an indefinite determiner
+    (and up to two rank words) comes before the capitalised words toks[j..i]."""
+    k = j - 1
+    while k >= 0 and j - k <= 2 and toks[k][2].lower() in _RANK_WORDS:
+        k -= 1
+    if k < 0 or toks[k][2].lower() not in _INDEFINITE:
+        return None
+    if toks[k][2].lower() == "one" and k > 0 and toks[k - 1][2].lower() in ("the", "and", "that", "which"):
+        return None  # 'like the one Trump has demanded': "one" stands for a noun before it
+    stems = [t[2].lower().rstrip(".") for t in toks[j : i + 1]]
+    if any(w in FIRST_NAME_GENDER or w in TITLE_WORDS for w in stems):
+        return None  # 'One Sen. Jo Poe said': a person all the same
+    return Mention(toks[k][0], toks[i][1], text[toks[k][0] : toks[i][1]], "np")
 
 
 def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention | None:
@@ -566,6 +597,8 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None
     j = _run_back(toks, last_cap)
+    if last_cap == stop - 1 and (described := _described(text, toks, j, last_cap)) is not None:
+        return described  # '” said one Democrat on the panel'
     if last_cap < stop - 1 and _CAP_POSSESSIVE_RE.fullmatch(toks[last_cap][2]):
         np = _possessive_np_after(text, toks, last_cap, stop)
         if np is not None:

@@ -730,3 +730,19 @@ def test_an_acronym_that_spells_a_function_word_is_a_name():
     # a lowercase "who" still ends the name: 'said Jo Poe, who ...'
     assert speakers("“We will appeal the ruling,” said Jo Poe who leads the group.") == ["Jo Poe"]
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not fund it this year,” a Republican said.", "a Republican"),
+    ("A senior Democrat said “we will not fund it this year.”", "A senior Democrat"),
+    ("“We will not fund it this year,” said one Democrat on the panel.", "one Democrat"),
+    # a name after the determiner, or a noun between, stays a name
+    ("In a statement Jo Poe said “we will not fund it this year.”", "Jo Poe"),
+    ("Later one Sen. Jo Poe said “we will not fund it this year.”", "Jo Poe"),
+    ("“We will not fund it this year,” a sombre Poe said.", "Poe"),
+    # "one" standing for a noun before it: 'the one Poe has demanded'
+    ("It is a plan, and one Poe said was “not popular at all.”", "Poe"),
+    ("“We will not fund it this year,” said an angry Ann Vole.", "Ann Vole"),
+])
+def test_an_indefinite_capitalised_word_is_a_description(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
