@@ -101,7 +101,8 @@ def normalize_text(raw: str) -> str:
 
 # A caption's photo credit run into the "Story Highlights" block after it (USA TODAY's pages,
 # scraped without their line breaks): "… rally. (Photo: Jo Poe, Getty Images) Story Highlights …".
-_CREDIT_THEN_HIGHLIGHTS_RE = re.compile(r"(\((?:Photo|Image|Illustration)s?: [^()\n]{1,80}\)) (?=Story [Hh]ighlights\b)")
+_CREDIT_THEN_HIGHLIGHTS_RE = re.compile(
+    r"(\((?:Photo|Image|Illustration)s?: [^()\n]{1,80}\)) (?=Story [Hh]ighlights\b)")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -138,9 +138,9 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     return None
 
 
-_MODALS = frozenset("can could should would will must may might shall".split())
 # Determiners that stand alone for their noun: "one said", "another added", "some argue".
 _PRONOMINAL = frozenset("one another some many several two three these those".split())
+_MODALS = frozenset("can could should would will must may might shall".split())
 # Words that end no noun phrase: prepositions, the infinitive's "to" and modals.
 _NO_NP_HEAD = frozenset(
     "of to for in on at by with from about into onto over under than as like via per "
@@ -157,6 +157,8 @@ def ends_no_noun_phrase(word: str) -> bool:
     """
     low = word.lower()
     return low in _NO_NP_HEAD or low in _DETERMINERS and low not in _PRONOMINAL and low != "other"
+
+
 # A pronoun with a contracted verb ("he’d", "they're") is a clause's subject, not part of a noun phrase.
 _PRONOUN_CONTRACTION_RE = re.compile(r"(?:he|she|they|it|we|i|you)['’](?:d|s|re|ll|ve|m)", re.I)
 

@@ -8,6 +8,8 @@ the bare surname of an article that never gave the full name ("Trump").
 :func:`name_forms` maps each such form to the main form, judging by how many
 quotes each form has in the corpus:
 
+0. Descriptions that differ only in the case of their opening article ("The
+   report" at a sentence's start, "the report" inside one) are one form.
 1. Leading words: a name of three or more words whose last words are a
    more-quoted person's name, and whose leading words hold no given name,
    is that person ("United Nations Nikki Haley"; not "John Paul Jones").
@@ -18,8 +20,6 @@ quotes each form has in the corpus:
    cannot hold under ``1 - MAIN_SHARE`` of their quotes. "Donald J. Trump"
    joins "Donald Trump"; "George Bush" stays, as it can be George W. or
    George H. W., and so does "George H.W. Bush".
-0. Descriptions that differ only in the case of their opening article ("The
-   report" at a sentence's start, "the report" inside one) are one form.
 3. Bare surnames: a capitalised single word joins the one multi-word name
    that ends with it, or the person's name that holds ``MAIN_SHARE`` of the
    quotes of all multi-word names ending with it ("Trump" joins "Donald
