@@ -360,6 +360,10 @@ def test_embedded_tweets(tweet: str) -> None:
      "newsletter pitch"),
     ("The news that matters, delivered weekday mornings. Get it free.", "newsletter pitch"),
     ("— Sam Lee is the Review’s Senior Editor-at-Large.", "bio"),
+    ("You can read diverse opinions from our Board of Contributors on the Opinion front page.",
+     "call to action"),
+    ("“The Daily Brief” shows you diverse perspectives on the day’s top stories.", "page furniture"),
+    ("Register Opinion contributor", "page furniture"),
 ])
 def test_closing_boilerplate(line: str, reason: str) -> None:
     art = assert_invariants(f"The council met on Monday and voted 7-2.\n\n{line}")
@@ -389,6 +393,9 @@ def test_editors_insertions_stay() -> None:
     "Update: the council voted again on Tuesday.",
     "Voters who sign up to get absentee ballots must do so by Friday.",
     "The ballots were delivered every morning, and voters get them early.",
+    "You can read opinions from our readers in the letters, the editor said.",
+    "The new opinion contributor wrote that the plan fails.",
+    "The program shows you diverse perspectives, its host said.",
 ])
 def test_sentences_like_credit_lines_stay(line: str) -> None:
     raw = f"The council met on Monday and voted 7-2.\n\n{line}"
