@@ -87,7 +87,7 @@ def _after_caps_headline(toks: list[tuple[int, int, str]], j: int) -> bool:
     """True when toks[j], not in capitals, follows two words in capitals: a headline
     run into the text ("MAY REFUSES TO COMMIT Theresa May said"), not one name."""
     def shouting(tok: str) -> bool:
-        return len(tok) > 1 and tok.isupper() and not tok.endswith(".")
+        return _acronym(tok) and not tok.endswith(".")
 
     return j >= 2 and not toks[j][2].isupper() and shouting(toks[j - 1][2]) and shouting(toks[j - 2][2])
 
