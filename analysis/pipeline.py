@@ -464,9 +464,9 @@ def _run(jobs: Iterator[tuple[list, tuple]], engine: str, workers: int, schedule
         yield from _run_pool(jobs, workers, cache_to)
 
 
-# Imported once by the fork server, so each worker starts with them loaded.
-_WORKER_MODULES = ["analysis.pipeline", "analysis.clean", "analysis.quotes", "analysis.sentiment",
-                   "analysis.readability", "analysis.tallies", "analysis.tables"]
+# Imported once by the fork server, so each worker starts with them loaded
+# (analysis.preload also loads the lexicons the stages read on first use).
+_WORKER_MODULES = ["analysis.pipeline", "analysis.tables", "analysis.preload"]
 
 
 def _pool_context() -> Any:
@@ -537,11 +537,30 @@ def _shared_map(pool: Any, fn: Callable, items: Iterable[Any]) -> Iterator[Any]:
 
 def _run_pool(jobs: Iterator[tuple[list, tuple]], workers: int,
               cache_to: CacheTarget | None) -> Iterator[tuple[list, WorkDone]]:
-    with _pool_context().Pool(workers) as pool:
+    ctx = _pool_context()
+    if ctx.get_start_method() == "forkserver":
+        # Starting the fork server does not wait for its imports; the parent
+        # measures the first chunk meanwhile rather than wait with a core idle.
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+        jobs = iter(jobs)
+        for chunk, (_, _, article_schema) in itertools.islice(jobs, 1):
+            yield chunk, _work_inline(chunk, cache_to, article_schema)
+    with ctx.Pool(workers) as pool:
         # The workers store what they computed (or there is no cache): nothing to send back.
         submitted = ((chunk, pool.apply_async(_work, (chunk, cache_to, article_schema, False)))
                      for chunk, (_, _, article_schema) in jobs if chunk)
         yield from in_order(submitted, workers * 2, get=lambda job: job.get())
+
+
+def _work_inline(chunk: list[Work], cache_to: CacheTarget | None, article_schema: pa.Schema | None) -> WorkDone:
+    """:func:`_work` as a pool worker runs it, in this process; its connection to the cache is closed after."""
+    try:
+        return _work(chunk, cache_to, article_schema, False)
+    finally:
+        if cache_to is not None and (cache := _WORKER_CACHES.pop(cache_to[0], None)) is not None:
+            cache.close()
 
 
 def in_order(submitted: Iterator[tuple[Any, Any]], in_flight: int,

@@ -152,6 +152,22 @@ def test_shared_map_runs_the_queue_tail_in_the_caller_while_the_pool_is_busy():
     assert inline == (False, True, True, True, True)
 
 
+def _loaded_in_worker() -> tuple[int, int]:
+    from analysis.syllables import cmu_syllables
+    from analysis.tallies import _lexicons
+
+    return cmu_syllables.cache_info().currsize, _lexicons.cache_info().currsize
+
+
+def test_pool_workers_start_with_the_lexicons_loaded():
+    """The fork server imports analysis.preload, so a worker's first article
+    does not load the syllable table and the term lexicons again."""
+    from analysis.pipeline import _pool_context
+
+    with _pool_context().Pool(1) as pool:
+        assert pool.apply(_loaded_in_worker) == (1, 1)
+
+
 def test_workers_send_back_no_stage_outputs_that_nobody_stores():
     from analysis.pipeline import _work
     from analysis.records import RawRecord
@@ -205,6 +221,9 @@ def test_worker_processes_read_the_cache_themselves(tmp_path):
     target.write_text(target.read_text(encoding="utf-8") + "\n\nOne more line of text.", encoding="utf-8")
     changed = build(corpus, out, workers=2, quiet=True, chunk_size=2)
     assert changed.n_cached == 4 and changed.n_articles == 5
+    from analysis.pipeline import _WORKER_CACHES
+
+    assert not _WORKER_CACHES  # the parent measured the first chunk itself, and closed its connection after
     fresh = tmp_path / "fresh"
     build(corpus, fresh, workers=1, quiet=True, use_cache=False)
     for name in OUTPUTS:
