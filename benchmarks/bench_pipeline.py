@@ -6,11 +6,19 @@ applied column by column with pandas, quote share from paired double
 quotation marks, a Counter of lowercased words, per-outlet means.
 
     python benchmarks/bench_pipeline.py                 # 2,000 AllSides articles (or synthetic)
-    python benchmarks/bench_pipeline.py --n 2000 --scale-n 6000 --full
+    python benchmarks/bench_pipeline.py --n 2000 --scale-n 6000 --repeat 5 --full
 
 Prints words per second of each, their ratio, the scaling from 1 to 2
 workers, unchanged and 1%-changed rebuild times, and peak memory; checks
-that readability agrees exactly and that sentence-level VADER agrees.
+that readability agrees exactly and that sentence-level VADER agrees. Each
+ratio is the median of ``--repeat`` rounds; within a round both sides run one
+after the other, so they meet the same load, and every round is printed.
+
+Next to the scaling it prints the machine's own limit for it: two
+independent 1-worker builds run at once, and the work they do per second
+against one build alone. On a shared or virtual machine two busy processes
+each run slower than one alone (shared caches, memory bandwidth, neighbours),
+and no number of workers can scale past that.
 """
 from __future__ import annotations
 
@@ -19,11 +27,14 @@ import gzip
 import json
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +120,15 @@ def run_build(corpus: Path, out: Path, workers: int, cache: bool = True) -> dict
     return result
 
 
+def machine_pair(corpus: Path, tmp: Path) -> list[float]:
+    """Wall seconds of two 1-worker builds of ``corpus`` started together."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        runs = pool.map(lambda out: run_build(corpus, out, workers=1, cache=False), (tmp / "pair1", tmp / "pair2"))
+        return [run["seconds"] for run in runs]
+
+
 def _tree_rss_mb(root: int) -> dict[int, float]:
     """Current RSS in MB of ``root`` and of every process under it (empty without /proc)."""
     children: dict[int, list[int]] = {}
@@ -164,45 +184,97 @@ def write_jsonl(rows: list[dict], path: Path) -> None:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> None:
+def run_peer(corpus: Path) -> float:
+    """The peer's seconds on ``corpus``, in a fresh process with its libraries
+    imported before the clock starts (textstat caches results by whole text,
+    so a second run in one process would be faster than an analyst's)."""
+    out = subprocess.run([sys.executable, __file__, "--peer-only", str(corpus)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    return float(out.stdout.split()[-1])
+
+
+def _peer_only(corpus: Path) -> None:
     import pandas as pd
+    import textstat  # noqa: F401  (imported before timing, as our build's imports are)
+    import vaderSentiment.vaderSentiment  # noqa: F401
 
-    from analysis.tokens import count_words
+    df = pd.read_json(corpus, lines=True)
+    t = time.perf_counter()
+    peer(df)
+    print(time.perf_counter() - t)
 
+
+def rounds(repeat: int, first: Callable[[int], float], second: Callable[[int], float]) -> list[tuple[float, float]]:
+    """``repeat`` rounds of (first(i), second(i)), run one after the other within each
+    round, so both sides of a ratio meet the same machine load."""
+    return [(first(i), second(i)) for i in range(repeat)]
+
+
+def report_rounds(label: str, pairs: list[tuple[float, float]]) -> float:
+    """Print each round and return the median ratio first / second."""
+    ratios = [a / b for a, b in pairs]
+    each = "; ".join(f"{a:.2f} s / {b:.2f} s = {r:.2f}x" for (a, b), r in zip(pairs, ratios))
+    median = statistics.median(ratios)
+    print(f"{label}: {median:.2f}x (median of {len(pairs)} rounds: {each})")
+    return median
+
+
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="articles for the side-by-side run")
     ap.add_argument("--scale-n", type=int, default=4000, help="articles for the worker scaling run")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of each side-by-side comparison (median reported)")
     ap.add_argument("--full", action="store_true", help="also build the full AllSides corpus with 2 workers")
+    ap.add_argument("--peer-only", type=Path, help=argparse.SUPPRESS)  # used by run_peer
     args = ap.parse_args(argv)
+    if args.peer_only:
+        return _peer_only(args.peer_only)
+
+    from analysis.tokens import count_words
 
     rows = sample_articles(max(args.n, args.scale_n))
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     small = tmp / "sample.jsonl"
     write_jsonl(rows[:args.n], small)
-    df = pd.DataFrame(rows[:args.n])
-    words = sum(count_words(t) for t in df["text"])
-
-    t = time.perf_counter()
-    peer(df)
-    peer_s = time.perf_counter() - t
-    ours = run_build(small, tmp / "out1", workers=1, cache=False)
+    words = sum(count_words(r["text"]) for r in rows[:args.n])
     print(f"articles: {args.n:,}  words (raw text): {words:,}  source: "
           f"{'AllSides sample' if config.CORPORA_DIR.exists() else 'synthetic from seeds'}")
-    print(f"{'':28s}{'seconds':>10s}{'words/s':>12s}")
+    side = rounds(args.repeat, lambda i: run_peer(small),
+                  lambda i: run_build(small, tmp / f"out{i}", workers=1, cache=False)["seconds"])
+    peer_s, ours_s = (statistics.median(x) for x in zip(*side))
+    print(f"{'':28s}{'seconds':>10s}{'words/s':>12s}   (medians)")
     print(f"{'peer (notebook approach)':28s}{peer_s:10.2f}{words / peer_s:12,.0f}")
-    print(f"{'analysis, 1 worker':28s}{ours['seconds']:10.2f}{words / ours['seconds']:12,.0f}")
-    print(f"ratio analysis / peer: {peer_s / ours['seconds']:.2f}x")
+    print(f"{'analysis, 1 worker':28s}{ours_s:10.2f}{words / ours_s:12,.0f}")
+    report_rounds("ratio analysis / peer", side)
 
     scale = tmp / "scale.jsonl"
     write_jsonl(rows[:args.scale_n], scale)
-    one = run_build(scale, tmp / "s1", workers=1, cache=False)
-    two = run_build(scale, tmp / "s2", workers=2, cache=False)
-    print(f"scaling on {args.scale_n:,} articles: 1 worker {one['seconds']:.2f} s, 2 workers "
-          f"{two['seconds']:.2f} s -> {one['seconds'] / two['seconds']:.2f}x")
+    runs: dict[int, list[dict]] = {1: [], 2: []}
 
+    def timed(workers: int, i: int) -> float:
+        runs[workers].append(run_build(scale, tmp / f"s{workers}-{i}", workers=workers, cache=False))
+        return runs[workers][-1]["seconds"]
+
+    report_rounds(f"scaling on {args.scale_n:,} articles, 1 worker / 2 workers",
+                  rounds(args.repeat, partial(timed, 1), partial(timed, 2)))
+    pair = machine_pair(scale, tmp)
+    alone = statistics.median(r["seconds"] for r in runs[1])
+    print(f"  this machine's limit: two 1-worker builds at once took {pair[0]:.2f} s and {pair[1]:.2f} s, "
+          f"so 2 processes do {2 * alone / max(pair):.2f}x the work of one")
+    rebuilds(rows[:args.scale_n], scale, tmp)
+    print(f"peak RSS: 1 worker {max(r['maxrss_mb'] for r in runs[1]):.0f} MB; 2 workers "
+          f"{max(r['maxrss_mb'] for r in runs[2]):.0f} MB in the largest process, "
+          f"{max(r['sum_rss_mb'] for r in runs[2]):.0f} MB over all processes together")
+    print("agreement:", json.dumps(check_agreement([r["text"] for r in rows[:300]])))
+    if args.full and config.CORPORA_DIR.exists():
+        full_corpus(tmp)
+
+
+def rebuilds(rows: list[dict], scale: Path, tmp: Path) -> None:
+    """Unchanged and 1%-changed rebuilds of ``scale`` (whose rows are ``rows``)."""
     cached = run_build(scale, tmp / "s3", workers=2)  # fills the cache
     unchanged = run_build(scale, tmp / "s3", workers=2)
-    changed_rows = [dict(r) for r in rows[:args.scale_n]]
+    changed_rows = [dict(r) for r in rows]
     for r in random.Random(1).sample(changed_rows, max(1, len(changed_rows) // 100)):
         r["text"] += "\n\nThis paragraph was added for the benchmark."
     write_jsonl(changed_rows, scale)
@@ -210,17 +282,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"rebuild, nothing changed: {unchanged['seconds']:.2f} s ({unchanged['cached']:,} cached); "
           f"1% changed: {changed['seconds']:.2f} s ({changed['cached']:,} cached); "
           f"full build with cache filling: {cached['seconds']:.2f} s")
-    print(f"peak RSS: 1 worker {one['maxrss_mb']:.0f} MB; 2 workers {two['maxrss_mb']:.0f} MB in the largest "
-          f"process, {two['sum_rss_mb']:.0f} MB over all processes together")
-    print("agreement:", json.dumps(check_agreement(list(df["text"][:300]))))
 
-    if args.full and config.CORPORA_DIR.exists():
-        full = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2, cache=False)
-        print(f"full AllSides, 2 workers: {full['articles']:,} articles, {full['words']:,} words, "
-              f"{full['seconds']:.1f} s, peak RSS {full['maxrss_mb']:.0f} MB in the largest process, "
-              f"{full['sum_rss_mb']:.0f} MB over all processes together")
-        again = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2)
-        print(f"full AllSides rebuild, nothing changed: {again['seconds']:.1f} s")
+
+def full_corpus(tmp: Path) -> None:
+    full = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2, cache=False)
+    print(f"full AllSides, 2 workers: {full['articles']:,} articles, {full['words']:,} words, "
+          f"{full['seconds']:.1f} s, peak RSS {full['maxrss_mb']:.0f} MB in the largest process, "
+          f"{full['sum_rss_mb']:.0f} MB over all processes together")
+    again = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2)
+    print(f"full AllSides rebuild, nothing changed: {again['seconds']:.1f} s")
 
 
 if __name__ == "__main__":
