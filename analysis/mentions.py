@@ -37,11 +37,14 @@ _SKIP_BEFORE_VERB = frozenset(
 # Between a subject and its cue right after a quotation ('” the agency now states'). Not
 # skipped by mention_before: there "now" would make "is now asking" in a quotation a cue.
 AFTER_QUOTE_ADVERBS = _SKIP_BEFORE_VERB | {"now"}
-_BARE_SOURCES = frozenset(
+# Plural nouns for a group that speaks with no determiner ("officials said"), alone or after
+# the capitalised words that say whose ("Chinese officials", "Trump supporters").
+GROUP_SOURCES = frozenset(
     "officials sources critics experts analysts aides advocates supporters opponents "
     "people democrats republicans residents lawmakers prosecutors police witnesses "
     "investigators observers researchers economists scientists activists voters "
-    "protesters organizers officers agents".split()
+    "protesters organizers officers agents leaders senators members politicians "
+    "legislators candidates delegates diplomats".split()
 )
 
 _PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
@@ -133,8 +136,11 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     found = _possessive_np(text, toks, i)
     if found is not None:
         return found
-    if toks[i][2].lower() in _BARE_SOURCES:
-        return Mention(toks[i][0], toks[i][1], toks[i][2], "np")
+    if toks[i][2].lower() in GROUP_SOURCES:
+        j = i  # 'Chinese officials', 'Republican leaders': the group with the words that say whose
+        if i > 0 and _is_cap(toks[i - 1][2]) and not _is_boundary(toks[i - 1][2]) and not opens_no_name(toks[i - 1][2]):
+            j = _run_back(toks, i - 1)  # (not 'But critics said')
+        return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
     return None
 
 
@@ -595,10 +601,12 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
     if last_cap is None:
         if stop == 1 and first.lower() in _DETERMINERS and first.lower() not in _PRONOMINAL:
             return None  # '” said the “Grey’s Anatomy” actor': an article alone names no one
-        if first.lower() in _DETERMINERS or first.lower() in _BARE_SOURCES:
+        if first.lower() in _DETERMINERS or first.lower() in GROUP_SOURCES:
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None
     j = _run_back(toks, last_cap)
+    if last_cap == stop - 2 and toks[stop - 1][2] in GROUP_SOURCES:  # '” Republican leaders said'
+        return Mention(toks[j][0], toks[stop - 1][1], text[toks[j][0] : toks[stop - 1][1]], "np")
     if last_cap == stop - 1 and (described := _described(text, toks, j, last_cap)) is not None:
         return described  # '” said one Democrat on the panel'
     if last_cap < stop - 1 and _CAP_POSSESSIVE_RE.fullmatch(toks[last_cap][2]):

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from analysis.cues import DEFAULT_CUES, CueLexicon, load_cues, parse_cues
 from analysis.mentions import (
     AFTER_QUOTE_ADVERBS,
+    GROUP_SOURCES,
     PRONOUNS,
     Mention,
     _paragraph_end,
@@ -360,10 +361,14 @@ def _outer_cue(text: str, verbs: list[re.Match[str]], lo: int, inner: int, cues:
     return None
 
 
+_GROUPS = "|".join(sorted(GROUP_SOURCES))
+# A name may end in a group noun ("Republican senators introduced"), which is never the verb.
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"\b(?:(he|she|they|it|we|He|She|They|It|We)|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*)"
+    r"\b(?:(he|she|they|it|we|He|She|They|It|We)"
+    rf"|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*(?:\s+(?:{_GROUPS})\b)?)"
     r"|((?:The|A|An)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]*[a-z]))"
-    r"\s+(?:(?:[a-z]+ly|also|then|later|again|still|just|now|once|first)\s+)?(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
+    r"\s+(?:(?:[a-z]+ly|also|then|later|again|still|just|now|once|first)\s+)?"
+    rf"(?:[a-z]+ed|(?!(?:{_GROUPS})\b)[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
     r"|saw|began|found|wrote|spoke|felt|thought|sent|held|put|kept|led|won|lost|became|came|knew|read)\b"
 )
 
@@ -412,6 +417,8 @@ def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
     first = name.split()[0].lower()
     if first in _STOP_CAPS:
         return None
+    if name.rsplit(None, 1)[-1] in GROUP_SOURCES:  # 'Republican senators introduced'
+        return Mention(start, end, name, "np"), verb
     after_the = text[max(0, start - 4) : start].lower() == "the "
     return Mention(start, end, name, _name_kind(normalise_name(name).split(), after_the)), verb
 

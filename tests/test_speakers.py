@@ -381,7 +381,7 @@ def test_capitalised_cue_needs_a_name_then_punctuation():
     q = only("Asked Tuesday about the plan, Jo Poe said “it is a fine plan for all.”")
     assert q.speaker == "Jo Poe"
     q = only("State officials said “the plan is a fine one for all.”")
-    assert q.speaker == "officials"
+    assert q.speaker == "State officials"  # the group with the word that says whose
     # A capitalised "According to" after a finished quotation opens the next sentence.
     text = "Jo Poe called it “a plan that will never work.” According to a new poll, most agree."
     q = only(text)
@@ -745,4 +745,20 @@ def test_an_acronym_that_spells_a_function_word_is_a_name():
     ("“We will not fund it this year,” said an angry Ann Vole.", "Ann Vole"),
 ])
 def test_an_indefinite_capitalised_word_is_a_description(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Republican leaders said “the bill is dead.”", "Republican leaders"),
+    ("Chinese officials have called the tariffs “economic bullying.”", "Chinese officials"),
+    ("Trump supporters, who packed the hall, called it “a sham.”", "Trump supporters"),
+    ("“The bill is dead,” Republican leaders said.", "Republican leaders"),
+    # the plural noun is no verb of the name before it ('senators' is no cue)
+    ("Republican senators introduced a resolution on Tuesday to oppose calls to “defund the police.”",
+     "Republican senators"),
+    # an -s verb after a name is still the verb
+    ("Jo Poe wants “a big, beautiful wall” on the border.", "Jo Poe"),
+    ("Jo Poe offers “a plan for the future” in her book.", "Jo Poe"),
+])
+def test_a_group_noun_after_capitalised_words_is_one_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
