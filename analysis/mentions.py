@@ -350,7 +350,8 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         if opens_no_name(toks[j][2]) and not _acronym_in_prose(toks, j) or _is_web_label(tok):
             return None
         if (described := _described(text, toks, j, i)) is not None:
-            return described
+            # 'one Republican, Rep. Jo Poe, said': the name in the appositive speaks
+            return (_appositive_name(text, toks, *appositive) if appositive else None) or described
         if toks[j][2].lower() in _DETERMINERS:  # 'Two said', 'Some have called': not a name
             return _np_back(text, toks, i)
         return _of_name(text, toks, j, i) or _mention_from_run(text, toks, j, i)

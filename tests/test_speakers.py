@@ -743,6 +743,8 @@ def test_an_acronym_that_spells_a_function_word_is_a_name():
     # "one" standing for a noun before it: 'the one Poe has demanded'
     ("It is a plan, and one Poe said was “not popular at all.”", "Poe"),
     ("“We will not fund it this year,” said an angry Ann Vole.", "Ann Vole"),
+    # a name in apposition to the description speaks
+    ("Only one Republican, Rep. Jo Poe, said the bill was “a disaster.”", "Jo Poe"),
 ])
 def test_an_indefinite_capitalised_word_is_a_description(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
