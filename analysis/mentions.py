@@ -95,6 +95,23 @@ def _after_caps_headline(toks: list[tuple[int, int, str]], j: int) -> bool:
     return j >= 2 and not toks[j][2].isupper() and shouting(toks[j - 1][2]) and shouting(toks[j - 2][2])
 
 
+# Words of an institution's name that may hold "and" ("Food and Drug Administration", "Department
+# of Health and Human Services", "Centers for Disease Control and Prevention").
+_AND_NAME_HEADS = frozenset("administration enforcement protection services prevention development".split())
+
+
+def _name_run_back(toks: list[tuple[int, int, str]], i: int) -> int:
+    """:func:`_run_back`, also over an "and" inside an institution's name, which a run of
+    people's names never crosses ('Jo Poe and Al Roe said' is two people)."""
+    j = _run_back(toks, i)
+    if (j >= 2 and toks[j - 1][2] == "and" and _is_cap(toks[j - 2][2]) and not _is_boundary(toks[j - 2][2])
+            and any(t[2].lower() in _AND_NAME_HEADS for t in toks[j : i + 1])):
+        j = _run_back(toks, j - 2)
+        if j >= 2 and toks[j - 1][2] == "for" and _is_cap(toks[j - 2][2]) and not _is_boundary(toks[j - 2][2]):
+            j = _run_back(toks, j - 2)  # 'Centers for Disease Control and Prevention'
+    return j
+
+
 def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
     """Index of the first token of the capitalised name run that ends at toks[i]."""
     j = i
@@ -139,7 +156,7 @@ def _np_back(text: str, toks: list[tuple[int, int, str]], i: int) -> Mention | N
     if toks[i][2].lower() in GROUP_SOURCES:
         j = i  # 'Chinese officials', 'Republican leaders': the group with the words that say whose
         if i > 0 and _is_cap(toks[i - 1][2]) and not _is_boundary(toks[i - 1][2]) and not opens_no_name(toks[i - 1][2]):
-            j = _run_back(toks, i - 1)  # (not 'But critics said')
+            j = _name_run_back(toks, i - 1)  # (not 'But critics said')
         return Mention(toks[j][0], toks[i][1], text[toks[j][0] : toks[i][1]], "np")
     return None
 
@@ -344,7 +361,7 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     if (pronoun := _speaker_pronoun(toks[i])) is not None:
         return pronoun
     if _is_cap(tok) and not _is_boundary(tok):
-        j = _run_back(toks, i)
+        j = _name_run_back(toks, i)
         if j < i and opening_participle(text, toks[j][0], toks[j][2]):
             j += 1  # 'During Trump’s visit': the name is Trump
         if opens_no_name(toks[j][2]) and not _acronym_in_prose(toks, j) or _is_web_label(tok):
@@ -410,7 +427,10 @@ def _of_name(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Men
         return None
     run = [t[2].lower() for t in toks[j : i + 1]]
     if any(w in FIRST_NAME_GENDER and not ORG_WORDS.intersection(run[m:]) for m, w in enumerate(run[:-1])):
-        return None  # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
+        # 'Chief of Staff Mark Meadows': a person's name ends the run (not 'George Washington University')
+        if toks[k - 2][2].lower().rstrip(".") in TITLE_WORDS:  # 'Secretary of Homeland Security Jo Poe said'
+            return _office_mention(text, toks, k - 2, k - 1, i + 1)
+        return None
     first = _run_back(toks, k - 2)
     head = _mention_from_run(text, toks, first, k - 2)
     head_words = normalise_name(head.text).split() or [""]
@@ -539,6 +559,10 @@ def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Men
     Justice", "said Bank of America"); None when a person's name or title follows ("Department
     of Homeland Security Secretary Jeh Johnson")."""
     end = _caps_end(toks, of + 1)
+    if end + 1 < len(toks) and toks[end][2] == "and":  # 'the Department of Health and Human Services'
+        joined = _caps_end(toks, end + 1)
+        if any(t[2].lower() in _AND_NAME_HEADS for t in toks[end + 1 : joined]):
+            end = joined
     run = [t[2] for t in toks[of + 1 : end]]
     if _names_someone(run):  # a name follows
         return None
@@ -605,7 +629,7 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
         if first.lower() in _DETERMINERS or first.lower() in GROUP_SOURCES:
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None
-    j = _run_back(toks, last_cap)
+    j = _name_run_back(toks, last_cap)
     if last_cap == stop - 2 and toks[stop - 1][2] in GROUP_SOURCES:  # '” Republican leaders said'
         return Mention(toks[j][0], toks[stop - 1][1], text[toks[j][0] : toks[stop - 1][1]], "np")
     if last_cap == stop - 1 and (described := _described(text, toks, j, last_cap)) is not None:

@@ -764,3 +764,24 @@ def test_an_indefinite_capitalised_word_is_a_description(text, speaker):
 ])
 def test_a_group_noun_after_capitalised_words_is_one_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Department of Health and Human Services said it was “reviewing the rule.”",
+     "Department of Health and Human Services"),
+    ("“We are reviewing the rule,” said the Department of Health and Human Services.",
+     "Department of Health and Human Services"),
+    ("The Food and Drug Administration said the drug was “safe and effective.”", "Food and Drug Administration"),
+    ("The Centers for Disease Control and Prevention said the risk was “low.”",
+     "Centers for Disease Control and Prevention"),
+    ("Customs and Border Protection officials said the wall was “working.”",
+     "Customs and Border Protection officials"),
+    # an office named with "and", then its holder: the holder speaks
+    ("Secretary of Health and Human Services Ann Vole said the plan was “a good start.”", "Ann Vole"),
+    ("Chief of Staff Bo Marsh said the plan was “a good start.”", "Bo Marsh"),
+    # people joined by "and" stay apart: the one next to the verb
+    ("Jo Poe and Al Roe said the plan was “a good start.”", "Al Roe"),
+    ("The University of Michigan and Jo Poe said the study was “flawed.”", "Jo Poe"),
+])
+def test_an_institution_named_with_and_is_one_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
