@@ -510,10 +510,17 @@ def _office_after(text: str, toks: list[tuple[int, int, str]]) -> Mention | None
     named after it ("said Secretary of State Jo Poe"), else the office ("said the Chief of
     Staff"). None when the words do not open with a title and "of"."""
     start = 1 if toks[0][2].lower() == "the" else 0
-    if not (start + 2 < len(toks) and toks[start][2].lower().rstrip(".") in TITLE_WORDS
-            and toks[start + 1][2] == "of" and _is_cap(toks[start + 2][2])):
+    k = start + 2
+    if not (k < len(toks) and toks[start][2].lower().rstrip(".") in TITLE_WORDS and toks[start + 1][2] == "of"):
         return None
-    return _office_mention(text, toks, 0, start + 1, _caps_end(toks, start + 2, joined=True))
+    if toks[k][2] == "the":  # 'said Speaker of the House Jo Poe', 'said the chairman of the Senate Armed Services Committee'
+        end = _caps_end(toks, k + 1, joined=True)
+        if end == k + 1 or end < len(toks) and not (_is_boundary(toks[end][2]) or toks[end][2].lower() in _AFTER_NAME_STOPS):
+            return None  # 'said the president of the assembly', 'the leader of the LGBTQ media group'
+        return _office_mention(text, toks, 0, start + 1, end, guess=False)
+    if not _is_cap(toks[k][2]):
+        return None
+    return _office_mention(text, toks, 0, start + 1, _caps_end(toks, k, joined=True))
 
 
 def _caps_end(toks: list[tuple[int, int, str]], k: int, joined: bool = False) -> int:
@@ -528,12 +535,15 @@ def _caps_end(toks: list[tuple[int, int, str]], k: int, joined: bool = False) ->
     return k
 
 
-def _office_mention(text: str, toks: list[tuple[int, int, str]], start: int, of: int, end: int) -> Mention:
+def _office_mention(text: str, toks: list[tuple[int, int, str]], start: int, of: int, end: int,
+                    guess: bool = True) -> Mention:
     """toks[start:end] hold an office with toks[of] its "of" ("the Secretary of State"):
-    the person named at its end ("Secretary of State Jo Poe" is Jo Poe), else the office."""
+    the person named at its end ("Secretary of State Jo Poe" is Jo Poe), else the office.
+    ``guess``: two capitalised words at the end are a name even with no known given name
+    (not after "of the": 'of the Senate Armed Services Committee')."""
     words = [t[2] for t in toks[of + 1 : end]]
     given = next((k for k, w in enumerate(words[:-1]) if w.lower() in FIRST_NAME_GENDER), None)
-    if given is None and len(words) >= 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
+    if given is None and guess and len(words) >= 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
         given = len(words) - 2  # 'of Homeland Security Kirstjen Nielsen': the last two words
     if given is not None:
         a, b = toks[of + 1 + given], toks[end - 1]
@@ -638,7 +648,7 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
         np = _possessive_np_after(text, toks, last_cap, stop)
         if np is not None:
             return np
-    return _mention_from_run(text, toks, j, last_cap)
+    return _of_name(text, toks, j, last_cap) or _mention_from_run(text, toks, j, last_cap)
 
 
 def _possessive_np_after(text: str, toks: list[tuple[int, int, str]], poss: int, stop: int) -> Mention | None:

@@ -785,3 +785,19 @@ def test_a_group_noun_after_capitalised_words_is_one_speaker(text, speaker):
 ])
 def test_an_institution_named_with_and_is_one_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is final,” said Speaker of the House Ann Vole.", "Ann Vole"),
+    ("“It is final,” said the Speaker of the House.", "the Speaker of the House"),
+    ("“It is final,” the secretary of the Senate Ann Vole said in a statement.", "Ann Vole"),
+    ("“It is final,” Rep. Bo Marsh of Ohio said.", "Bo Marsh"),
+    ("“It is final,” said the chairman of the Senate Armed Services Committee.",
+     "the chairman of the Senate Armed Services Committee"),
+    # the capitalised words stop before the office's name does: the role alone, as before
+    ("“It is final,” said the president of the assembly, Ann Vole.", "the president"),
+    ("“It is final,” said the leader of the LGBTQ media monitoring group.", "the leader"),
+    ("“It is final,” the Department of Justice said.", "Department of Justice"),
+])
+def test_an_office_of_the_something_names_its_holder_after_a_quotation(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
