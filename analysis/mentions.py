@@ -507,15 +507,16 @@ def mention_after(text: str, pos: int, hi: int) -> Mention | None:
 
 def _office_after(text: str, toks: list[tuple[int, int, str]]) -> Mention | None:
     """The speaker after a cue that opens with an office ("Secretary of State"): the person
-    named after it ("said Secretary of State Jo Poe"), else the office ("said the Chief of
-    Staff"). None when the words do not open with a title and "of"."""
+    named after it ("said Secretary of State Jo Poe", "said Speaker of the House Jo Poe"), else
+    the office ("said the Chief of Staff"). None when the words do not open with a title and "of"."""
     start = 1 if toks[0][2].lower() == "the" else 0
     k = start + 2
     if not (k < len(toks) and toks[start][2].lower().rstrip(".") in TITLE_WORDS and toks[start + 1][2] == "of"):
         return None
-    if toks[k][2] == "the":  # 'said Speaker of the House Jo Poe', 'said the chairman of the Senate Armed Services Committee'
+    if toks[k][2] == "the":  # 'said Speaker of the House Jo Poe', 'said the chairman of the Senate …'
         end = _caps_end(toks, k + 1, joined=True)
-        if end == k + 1 or end < len(toks) and not (_is_boundary(toks[end][2]) or toks[end][2].lower() in _AFTER_NAME_STOPS):
+        name_ends = end == len(toks) or _is_boundary(toks[end][2]) or toks[end][2].lower() in _AFTER_NAME_STOPS
+        if end == k + 1 or not name_ends:
             return None  # 'said the president of the assembly', 'the leader of the LGBTQ media group'
         return _office_mention(text, toks, 0, start + 1, end, guess=False)
     if not _is_cap(toks[k][2]):

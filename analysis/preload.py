@@ -13,8 +13,8 @@ from __future__ import annotations
 from analysis.article import analyse
 from analysis.records import RawRecord
 
-# Every stage runs on it: a cue and a block quote, a partial quote, a word
-# missing from the CMU table (so pyphen loads), a sentence for VADER.
+# Every stage runs on it: a quotation after a cue, a partial quote, a word
+# missing from the CMU table (so pyphen loads), sentences for VADER.
 _SAMPLE = ("Officials met on Monday.\n\nJo Poe, the senator, said: “Zorbland is a good plan.”\n\n"
            "The plan was called “a waste” by critics. It was approved anyway.")
 
