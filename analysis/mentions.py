@@ -252,6 +252,8 @@ def _possessive_np(text: str, toks: list[tuple[int, int, str]], i: int) -> Menti
     k = _run_back(toks, j)
     if k > 0 and not (_is_boundary(toks[k - 1][2]) or toks[k - 1][2].lower() in _NP_OPENERS):
         return None  # 'He criticized Poe’s record': an object, not the subject
+    if toks[j + 1][2].lower() in FIRST_NAME_GENDER and all(_is_cap(t[2]) for t in toks[j + 1 : i + 1]):
+        return Mention(toks[j + 1][0], toks[i][1], text[toks[j + 1][0] : toks[i][1]], "person")  # 'CBS News’ Bo Marsh'
     return Mention(toks[k][0], toks[i][1], text[toks[k][0] : toks[i][1]], "np")
 
 

@@ -116,6 +116,8 @@ def normalise_name(name: str) -> str:
     'Reed D. Rubenstein'
     >>> normalise_name("Martin Luther King Jr.")
     'Martin Luther King Jr.'
+    >>> normalise_name("Fox News’ Andrea Tantaros")
+    'Andrea Tantaros'
     """
     words = name.split()
     while words and words[0].lower() in _DETERMINERS:
@@ -123,6 +125,10 @@ def normalise_name(name: str) -> str:
     if not words:
         return name.strip()
     words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    for k in range(len(words) - 2, -1, -1):  # "CBS News’ Mark Knoller": the person after its outlet
+        if len(words[k]) > 2 and _POSSESSIVE_RE.search(words[k]) and words[k + 1].lower() in FIRST_NAME_GENDER:
+            words = words[k + 1 :]
+            break
     cut = 0
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):

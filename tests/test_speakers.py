@@ -801,3 +801,15 @@ def test_an_institution_named_with_and_is_one_speaker(text, speaker):
 ])
 def test_an_office_of_the_something_names_its_holder_after_a_quotation(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is final,” CBS News’ Mark Vole said.", "Mark Vole"),
+    ("“It is final,” said Fox News’s Andrea Vole.", "Andrea Vole"),
+    ("ABC News' Mark Vole reported that the plan was “dead.”", "Mark Vole"),
+    # a possessive before a noun phrase or an appositive stays as it was
+    ("“It is final,” Mark Vole’s spokesman said.", "Mark Vole’s spokesman"),
+    ("“It is final,” said Mark Vole’s wife, Ann Vole.", "Ann Vole"),
+])
+def test_a_person_after_an_outlets_possessive_is_the_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
