@@ -253,7 +253,8 @@ def _possessive_np(text: str, toks: list[tuple[int, int, str]], i: int) -> Menti
     if k > 0 and not (_is_boundary(toks[k - 1][2]) or toks[k - 1][2].lower() in _NP_OPENERS):
         return None  # 'He criticized Poe’s record': an object, not the subject
     if toks[j + 1][2].lower() in FIRST_NAME_GENDER and all(_is_cap(t[2]) for t in toks[j + 1 : i + 1]):
-        return Mention(toks[j + 1][0], toks[i][1], text[toks[j + 1][0] : toks[i][1]], "person")  # 'CBS News’ Bo Marsh'
+        # 'CBS News’ Mark Vole': the person after the possessive
+        return Mention(toks[j + 1][0], toks[i][1], text[toks[j + 1][0] : toks[i][1]], "person")
     return Mention(toks[k][0], toks[i][1], text[toks[k][0] : toks[i][1]], "np")
 
 
