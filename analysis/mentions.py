@@ -100,14 +100,23 @@ def _after_caps_headline(toks: list[tuple[int, int, str]], j: int) -> bool:
 _AND_NAME_HEADS = frozenset("administration enforcement protection services prevention development".split())
 
 
+def _heads_an_institution(toks: list[tuple[int, int, str]]) -> bool:
+    """True when the words hold one that heads an institution's name with "and" in it."""
+    return any(t[2].lower() in _AND_NAME_HEADS for t in toks)
+
+
+def _joined_to_caps(toks: list[tuple[int, int, str]], j: int, word: str) -> bool:
+    """toks[j - 1] is ``word`` after a capitalised word ("Health and | Human Services")."""
+    return j >= 2 and toks[j - 1][2] == word and _is_cap(toks[j - 2][2]) and not _is_boundary(toks[j - 2][2])
+
+
 def _name_run_back(toks: list[tuple[int, int, str]], i: int) -> int:
     """:func:`_run_back`, also over an "and" inside an institution's name, which a run of
     people's names never crosses ('Jo Poe and Al Roe said' is two people)."""
     j = _run_back(toks, i)
-    if (j >= 2 and toks[j - 1][2] == "and" and _is_cap(toks[j - 2][2]) and not _is_boundary(toks[j - 2][2])
-            and any(t[2].lower() in _AND_NAME_HEADS for t in toks[j : i + 1])):
+    if _joined_to_caps(toks, j, "and") and _heads_an_institution(toks[j : i + 1]):
         j = _run_back(toks, j - 2)
-        if j >= 2 and toks[j - 1][2] == "for" and _is_cap(toks[j - 2][2]) and not _is_boundary(toks[j - 2][2]):
+        if _joined_to_caps(toks, j, "for"):
             j = _run_back(toks, j - 2)  # 'Centers for Disease Control and Prevention'
     return j
 
@@ -575,7 +584,7 @@ def _org_of_mention(text: str, toks: list[tuple[int, int, str]], of: int) -> Men
     end = _caps_end(toks, of + 1)
     if end + 1 < len(toks) and toks[end][2] == "and":  # 'the Department of Health and Human Services'
         joined = _caps_end(toks, end + 1)
-        if any(t[2].lower() in _AND_NAME_HEADS for t in toks[end + 1 : joined]):
+        if _heads_an_institution(toks[end + 1 : joined]):
             end = joined
     run = [t[2] for t in toks[of + 1 : end]]
     if _names_someone(run):  # a name follows
