@@ -14,6 +14,10 @@ that readability agrees exactly and that sentence-level VADER agrees. Each
 ratio is the median of ``--repeat`` rounds; within a round both sides run one
 after the other, so they meet the same load, and every round is printed.
 
+With ``--full`` it also builds the whole AllSides corpus with 1 and 2 workers
+(``--repeat`` rounds, about 7 minutes each), which is the scaling the issue
+sets, and times its rebuilds with nothing and with 1% of the articles changed.
+
 Next to the scaling it prints the machine's own limit for it: two
 independent 1-worker builds run at once, and the work they do per second
 against one build alone. On a shared or virtual machine two busy processes
@@ -27,6 +31,7 @@ import gzip
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -113,6 +118,7 @@ def run_build(corpus: Path, out: Path, workers: int, cache: bool = True) -> dict
             sizes = _tree_rss_mb(proc.pid)
             largest, together = max(largest, *sizes.values(), 0.0), max(together, sum(sizes.values()))
     if proc.returncode:
+        sys.stderr.write(stderr)  # the build's own traceback
         raise subprocess.CalledProcessError(proc.returncode, "build", stdout, stderr)
     result = json.loads(stdout.strip().splitlines()[-1])
     result["maxrss_mb"] = max(result["maxrss_mb"], largest)
@@ -224,7 +230,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=2000, help="articles for the side-by-side run")
     ap.add_argument("--scale-n", type=int, default=4000, help="articles for the worker scaling run")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of each side-by-side comparison (median reported)")
-    ap.add_argument("--full", action="store_true", help="also build the full AllSides corpus with 2 workers")
+    ap.add_argument("--full", action="store_true",
+                    help="also build the full AllSides corpus with 1 and 2 workers, and rebuild it (about 7 min a round)")
     ap.add_argument("--peer-only", type=Path, help=argparse.SUPPRESS)  # used by run_peer
     args = ap.parse_args(argv)
     if args.peer_only:
@@ -267,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{max(r['sum_rss_mb'] for r in runs[2]):.0f} MB over all processes together")
     print("agreement:", json.dumps(check_agreement([r["text"] for r in rows[:300]])))
     if args.full and config.CORPORA_DIR.exists():
-        full_corpus(tmp)
+        full_corpus(tmp, args.repeat)
 
 
 def rebuilds(rows: list[dict], scale: Path, tmp: Path) -> None:
@@ -284,14 +291,45 @@ def rebuilds(rows: list[dict], scale: Path, tmp: Path) -> None:
           f"full build with cache filling: {cached['seconds']:.2f} s")
 
 
-def full_corpus(tmp: Path) -> None:
-    full = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2, cache=False)
-    print(f"full AllSides, 2 workers: {full['articles']:,} articles, {full['words']:,} words, "
-          f"{full['seconds']:.1f} s, peak RSS {full['maxrss_mb']:.0f} MB in the largest process, "
-          f"{full['sum_rss_mb']:.0f} MB over all processes together")
-    again = run_build(config.CORPORA_DIR / "allsides.jsonl.gz", tmp / "full", workers=2)
-    print(f"full AllSides rebuild, nothing changed: {again['seconds']:.1f} s")
+def full_corpus(tmp: Path, repeat: int) -> None:
+    """The full AllSides corpus: first builds with 1 and 2 workers (``repeat`` rounds,
+    the scaling the issue sets for the whole corpus), then rebuilds with the cache
+    filled: nothing changed, and 1% of the articles changed."""
+    corpus = config.CORPORA_DIR / "allsides.jsonl.gz"
+    runs: dict[int, list[dict]] = {1: [], 2: []}
 
+    def timed(workers: int, i: int) -> float:
+        out = tmp / f"full{workers}-{i}"
+        runs[workers].append(run_build(corpus, out, workers=workers, cache=False))
+        shutil.rmtree(out)  # about 0.5 GB each
+        return runs[workers][-1]["seconds"]
+
+    report_rounds("full AllSides, scaling 1 worker / 2 workers", rounds(repeat, partial(timed, 1), partial(timed, 2)))
+    last = runs[2][-1]
+    print(f"full AllSides, 2 workers: {last['articles']:,} articles, {last['words']:,} words, "
+          f"{statistics.median(r['seconds'] for r in runs[2]):.1f} s (median), peak RSS "
+          f"{max(r['maxrss_mb'] for r in runs[2]):.0f} MB in the largest process, "
+          f"{max(r['sum_rss_mb'] for r in runs[2]):.0f} MB over all processes together")
+    cached = run_build(corpus, tmp / "full", workers=2)  # fills the cache
+    again = run_build(corpus, tmp / "full", workers=2)
+    changed = run_build(changed_copy(corpus, tmp / "full-changed.jsonl.gz"), tmp / "full", workers=2)
+    print(f"full AllSides rebuild: nothing changed {again['seconds']:.2f} s; 1% changed {changed['seconds']:.2f} s "
+          f"({changed['cached']:,} of {changed['articles']:,} cached), against {cached['seconds']:.1f} s for the "
+          "build that filled the cache")
+
+
+def changed_copy(corpus: Path, out: Path, share: float = 0.01) -> Path:
+    """A copy of the gzip'd JSON Lines ``corpus`` with a paragraph added to ``share``
+    of its articles (the same ones every run)."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        lines = fh.readlines()
+    for i in random.Random(1).sample(range(len(lines)), max(1, int(len(lines) * share))):
+        row = json.loads(lines[i])
+        row["text"] += "\n\nThis paragraph was added for the benchmark."
+        lines[i] = json.dumps(row, ensure_ascii=False) + "\n"
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=6) as fh:
+        fh.writelines(lines)
+    return out
 
 if __name__ == "__main__":
     main()

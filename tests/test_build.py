@@ -317,15 +317,21 @@ def test_end_tables_read_a_row_table_in_order_part_by_part(tmp_path):
         assert len(list(_row_parts(tmp_path / name, ["n"], 1))) == 7
 
 
-@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self"), reason="needs Linux /proc")
-def test_benchmark_memory_sampler_sees_grandchild_processes():
+def _bench_module():
     import importlib.util
-    import os
-    import time
 
     spec = importlib.util.spec_from_file_location("bench_pipeline", config.PROJECT_ROOT / "benchmarks" / "bench_pipeline.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_benchmark_memory_sampler_sees_grandchild_processes():
+    import os
+    import time
+
+    bench = _bench_module()
     # A child that starts a grandchild, as the build's fork server starts the workers.
     child = subprocess.Popen([sys.executable, "-c", "import subprocess,sys;"
                               "subprocess.run([sys.executable,'-c','import time;time.sleep(30)'])"])
@@ -341,3 +347,23 @@ def test_benchmark_memory_sampler_sees_grandchild_processes():
         for pid in bench._tree_rss_mb(child.pid):
             os.kill(pid, 9)
         child.wait()
+
+
+def test_benchmark_changed_copy_changes_the_same_one_percent(tmp_path):
+    import gzip
+
+    bench = _bench_module()
+    corpus = tmp_path / "c.jsonl.gz"
+    rows = [{"id": f"a{i}", "outlet": "O", "text": f"Article {i}."} for i in range(300)]
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+
+    def texts(path):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return [json.loads(line)["text"] for line in fh]
+
+    first = texts(bench.changed_copy(corpus, tmp_path / "x.jsonl.gz"))
+    again = texts(bench.changed_copy(corpus, tmp_path / "y.jsonl.gz"))
+    changed = [i for i, (old, new) in enumerate(zip(texts(corpus), first)) if old != new]
+    assert len(first) == 300 and len(changed) == 3 and first == again
+    assert all(first[i] == f"Article {i}.\n\nThis paragraph was added for the benchmark." for i in changed)
