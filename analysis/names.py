@@ -70,7 +70,7 @@ TITLE_WORDS = frozenset(
     "assemblyman assemblywoman delegate candidate nominee former acting interim "
     "associate assistant policy legal general lieutenant captain sergeant "
     "commander admiral colonel officer analyst adviser advisor strategist "
-    "pastor bishop pope cardinal rabbi imam king queen prince princess lord dame sir "
+    "pastor bishop archbishop reverend pope cardinal rabbi imam king queen prince princess lord dame sir "
     "state federal border press national".split()
 )
 ORG_WORDS = frozenset(
@@ -118,6 +118,8 @@ def normalise_name(name: str) -> str:
     'Martin Luther King Jr.'
     >>> normalise_name("Fox News’ Andrea Tantaros")
     'Andrea Tantaros'
+    >>> normalise_name("Businessman Donald Trump"), normalise_name("Acme John Poe Foundation")
+    ('Donald Trump', 'Acme John Poe Foundation')
     """
     words = name.split()
     while words and words[0].lower() in _DETERMINERS:
@@ -134,8 +136,39 @@ def normalise_name(name: str) -> str:
         if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):
             if any(x.lower().rstrip(".,") not in _NAME_SUFFIXES for x in words[k + 1 :]):
                 cut = k + 1  # not 'Martin Luther King Jr.': only a suffix would be left
-    words = words[cut:]
-    return " ".join(words)
+    return " ".join(_from_given_name(words[cut:]))
+
+
+_PLACE_OPENERS = frozenset("san santa saint".split())  # "San Francisco Chronicle": a place's first word
+
+
+def _from_given_name(words: list[str]) -> list[str]:
+    """A person's words from the given name on, when the capitalised words
+    before it describe the person ("Businessman Jo Poe", "United Nations Jo
+    Poe") rather than start the name: they hold no given name, initial or
+    particle, and the words from the given name on are a person's (no
+    organisation word), of two words or more.
+
+    >>> _from_given_name("Chief of Staff John Kelly".split()[2:])
+    ['John', 'Kelly']
+    >>> _from_given_name(["Sarah", "Huckabee", "Sanders"]), _from_given_name(["J.", "Ann", "Selzer"])
+    (['Sarah', 'Huckabee', 'Sanders'], ['J.', 'Ann', 'Selzer'])
+    """
+    for k in range(1, len(words) - 1):
+        before = words[k - 1].lower().rstrip(".")
+        if before in _PLACE_OPENERS:
+            continue  # "San Francisco": a place, not a given name
+        in_place = k >= 2 and words[k - 2].lower() in _PLACE_OPENERS
+        if not in_place and (before in FIRST_NAME_GENDER or len(before) < 2 or before in _PARTICLES):
+            break  # the name started earlier ("Mary Ann Poe", "J. Ann Poe", "de Ann Poe")
+        given = words[k].lower()
+        if given in FIRST_NAME_GENDER and given not in _PARTICLES and words[k][:1].isupper():
+            rest = words[k:]
+            if any(w.lower().rstrip(".") in ORG_WORDS for w in rest):
+                return words
+            # a surname must follow, not only a suffix ("Ender Austin III")
+            return rest if any(w.lower().rstrip(".,") not in _NAME_SUFFIXES for w in rest[1:]) else words
+    return words
 
 
 def _is_ambiguous_title(words: list[str], k: int) -> bool:

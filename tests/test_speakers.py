@@ -126,6 +126,30 @@ def test_normalise_name_and_person_test():
     assert is_person_name("Reed D. Rubenstein") and not is_person_name("Department of Homeland Security")
 
 
+def test_words_describing_a_person_before_the_given_name_are_not_the_name():
+    # The capitalised run before a name may describe the person: an office whose
+    # "of" breaks the run, a job, a party, an outlet without its possessive.
+    text = ("Chief of Staff John Kelly spoke on Fox. “We are proud of the wall,” Kelly said.\n\n"
+            "Businessman Ann Hale agreed. “It will pay for itself,” Hale said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["John Kelly", "Ann Hale"]
+    assert normalise_name("United Nations Ann Hale") == "Ann Hale"
+    assert normalise_name("Republican John Poe") == "John Poe"
+    assert normalise_name("San Diego Democrat Ann Hale") == "Ann Hale"  # a place's words, then a party
+
+
+def test_names_whose_first_words_are_not_listed_given_names_stay_whole():
+    assert normalise_name("Debbie Wasserman Schultz") == "Debbie Wasserman Schultz"  # given name first
+    assert normalise_name("J. Ann Selzer") == "J. Ann Selzer"  # an initial starts the name
+    assert normalise_name("Recep Tayyip Erdogan") == "Recep Tayyip Erdogan"  # no listed given name
+    assert normalise_name("Camp John") == "Camp John"  # nothing would be left but the given name
+    assert normalise_name("Acme John Poe Foundation") == "Acme John Poe Foundation"  # an organisation
+    assert normalise_name("San Francisco Poe") == "San Francisco Poe"  # a place's name opens the run
+    assert normalise_name("Karim Al Poe") == "Karim Al Poe"  # "Al" is a particle here, not a given name
+    assert normalise_name("Cadet John III") == "Cadet John III"  # no surname after the given name
+    text = "Debbie Wasserman Schultz said on Monday: “The party is united.”"
+    assert only(text).speaker == "Debbie Wasserman Schultz"
+
+
 def test_find_attribution_and_resolver_directly():
     text = "“Go,” said Jo Roe."
     att = find_attribution(text, 0, 5)
