@@ -39,7 +39,10 @@ _STOP_CAPS = frozenset(
     # pledge", "Did Clinton know", "Can Trump win"); not "will" or "may" (Will Hurd, Theresa May).
     "despite like unlike under during amid among against about around through throughout "
     "toward towards upon within without until via per over nor neither either whether unless "
-    "do does did can could would should must might has have had perhaps maybe".split()
+    "do does did can could would should must might has have had perhaps maybe "
+    # Words that open a quoted sentence and can look like a subject ("No question about it",
+    # "My thinking was"): a pronoun's or a negation's capital starts no name.
+    "no not yes my your we you i it".split()
 )
 _CONTRACTED = frozenset("it let he she".split())  # "It’s", "Let’s": with _STOP_CAPS, no name's first word
 

@@ -40,6 +40,7 @@ from analysis.mentions import (
     Mention,
     _paragraph_end,
     _paragraph_start,
+    _speaker_pronoun,
     ends_no_noun_phrase,
     inverted_subject,
     mention_after,
@@ -414,6 +415,8 @@ def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
         return Mention(m.start(3), m.end(3), m.group(3), "np"), verb
     start, end = m.span(2)
     name = m.group(2)
+    if (pronoun := _speaker_pronoun((start, end, name))) is not None:
+        return pronoun, verb  # 'He’s also trashed …, decrying': the pronoun of a contraction
     first = name.split()[0].lower()
     if first in _STOP_CAPS:
         return None

@@ -150,6 +150,22 @@ def test_names_whose_first_words_are_not_listed_given_names_stay_whole():
     assert only(text).speaker == "Debbie Wasserman Schultz"
 
 
+def test_a_quotation_opening_with_no_or_my_gives_its_pronoun_no_antecedent():
+    # "question" and "write" are cue verbs; the capitalised word before them opens the
+    # quotation and is no name, so "he" goes back to the person named before it.
+    text = ("Al Roe, who runs a gun club, spoke to reporters on Monday about the plan.\n\n"
+            "“No question about it. The plan is wrong,” he said.\n\n"
+            "“My view is that we write to every member,” he added.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Al Roe", "Al Roe"]
+
+
+def test_a_contracted_pronoun_is_a_subject_pronoun_not_a_name():
+    text = ("Ann Hale spoke for an hour. She’s also attacked the budget, calling it “a disgrace” "
+            "to the city.")
+    q = only(text)
+    assert q.speaker == "Ann Hale" and text[q.speaker_start:q.speaker_end] == "She"
+
+
 def test_find_attribution_and_resolver_directly():
     text = "“Go,” said Jo Roe."
     att = find_attribution(text, 0, 5)
