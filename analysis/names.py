@@ -147,7 +147,7 @@ _PLACE_OPENERS = frozenset("san santa saint".split())  # "San Francisco Chronicl
 
 def _from_given_name(words: list[str]) -> list[str]:
     """A person's words from the given name on, when the capitalised words
-    before it describe the person ("Businessman Jo Poe", "United Nations Jo
+    before it describe the person ("Businessman Ann Poe", "United Nations Ann
     Poe") rather than start the name: they hold no given name, initial or
     particle, and the words from the given name on are a person's (no
     organisation word), of two words or more.

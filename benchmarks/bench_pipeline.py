@@ -51,6 +51,7 @@ SEVEN = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_ind
          "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score"]
 SPLIT = re.compile(r"(?<=[.!?])\s+")
 PAIRED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+ADDED = "\n\nThis paragraph was added for the benchmark."  # what a 1%-changed rebuild adds to an article
 
 
 def sample_articles(n: int, seed: int = 7) -> list[dict]:
@@ -283,7 +284,7 @@ def rebuilds(rows: list[dict], scale: Path, tmp: Path) -> None:
     unchanged = run_build(scale, tmp / "s3", workers=2)
     changed_rows = [dict(r) for r in rows]
     for r in random.Random(1).sample(changed_rows, max(1, len(changed_rows) // 100)):
-        r["text"] += "\n\nThis paragraph was added for the benchmark."
+        r["text"] += ADDED
     write_jsonl(changed_rows, scale)
     changed = run_build(scale, tmp / "s3", workers=2)
     print(f"rebuild, nothing changed: {unchanged['seconds']:.2f} s ({unchanged['cached']:,} cached); "
@@ -325,11 +326,12 @@ def changed_copy(corpus: Path, out: Path, share: float = 0.01) -> Path:
         lines = fh.readlines()
     for i in random.Random(1).sample(range(len(lines)), max(1, int(len(lines) * share))):
         row = json.loads(lines[i])
-        row["text"] += "\n\nThis paragraph was added for the benchmark."
+        row["text"] += ADDED
         lines[i] = json.dumps(row, ensure_ascii=False) + "\n"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=6) as fh:
         fh.writelines(lines)
     return out
+
 
 if __name__ == "__main__":
     main()

@@ -366,4 +366,4 @@ def test_benchmark_changed_copy_changes_the_same_one_percent(tmp_path):
     again = texts(bench.changed_copy(corpus, tmp_path / "y.jsonl.gz"))
     changed = [i for i, (old, new) in enumerate(zip(texts(corpus), first)) if old != new]
     assert len(first) == 300 and len(changed) == 3 and first == again
-    assert all(first[i] == f"Article {i}.\n\nThis paragraph was added for the benchmark." for i in changed)
+    assert all(first[i] == f"Article {i}.{bench.ADDED}" for i in changed)
