@@ -257,6 +257,8 @@ class SpeakerResolver:
                 cut = self.text.rfind(" ", step_lo - 40, step_lo)
                 step_lo = cut if cut > lo else lo
             for v in reversed(self.cues.verb_re.finditer(self.text, step_lo, hi)):
+                if _inside_quotation(self.text, v.start()):
+                    continue  # a quoted sentence's subject is the speaker's word, not the writer's
                 found = self._cue_subject_name(v.start(), pos, want, sex)
                 if found is not None:
                     return found
@@ -286,3 +288,18 @@ class SpeakerResolver:
                 if self.compatible(full, "person", sex):
                     last = full
         return last
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside double quotation marks of its paragraph: the
+    last curly mark before it opens, or an odd number of straight marks precede it.
+
+    >>> t = 'Al said: “No question about it,” he said.'
+    >>> _inside_quotation(t, t.index("question")), _inside_quotation(t, t.index("he said"))
+    (True, False)
+    """
+    start = _paragraph_start(text, pos, 2000)
+    opened, closed = text.rfind("“", start, pos), text.rfind("”", start, pos)
+    if opened >= 0 or closed >= 0:
+        return opened > closed
+    return text.count('"', start, pos) % 2 == 1

@@ -186,6 +186,15 @@ def test_places_list_is_optional_and_given_names_are_not_places(tmp_path):
     assert is_place("the United States") and not is_place("Virginia")  # a listed given name
 
 
+def test_a_pronoun_after_a_quotation_does_not_take_a_subject_from_inside_it():
+    # "Al Roe says" is the speaker's own words: "he" is the man the narration named.
+    text = ("Tom Hale, the coach, spoke to reporters on Monday.\n\n"
+            "“When Al Roe says the plan works, nobody believes it,” he said.")
+    assert only(text).speaker == "Tom Hale"
+    text = "Tom Hale spoke on Monday. “It works,” he said, and Al Roe, his rival, said that “it fails.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Hale", "Al Roe"]
+
+
 def test_find_attribution_and_resolver_directly():
     text = "“Go,” said Jo Roe."
     att = find_attribution(text, 0, 5)
