@@ -2,7 +2,8 @@
 
 :class:`SpeakerResolver` remembers the speakers named so far in an article.
 A pronoun resolves to the most recent compatible named speaker ("she" not to
-a man's name), a bare surname or "Mr. X" to the full name used elsewhere in
+a man's name, "he" not to a place, and never to a subject inside a
+quotation), a bare surname or "Mr. X" to the full name used elsewhere in
 the article, and variants of one name ("Tom Homan", "Thomas Homan") to the
 first of them resolved.
 
