@@ -34,7 +34,7 @@ REASON_NEWSLETTER = "newsletter pitch"    # "Sign up for our newsletter ..."
 REASON_MEMBERSHIP = "membership pitch"    # "Join our private family ... Click to check it out."
 REASON_CORRECTION = "correction link"     # "Submit a Correction", "Report an error"
 REASON_RELATED = "related links"          # "Related Posts", "Read more: ...", all-caps link headlines
-REASON_CAPTION = "photo caption"          # text ending in a photo credit "(AP Photo/...)"
+REASON_CAPTION = "photo caption"          # text ending in a photo credit "(AP Photo/...)", a gallery
 REASON_TWEET = "embedded tweet"           # "... pic.twitter.com/x — Name (@handle) May 1, 2020"
 REASON_COMMENTS = "comment thread"        # readers' comments after the article
 REASON_EDITORS_NOTE = "editor's note"     # a paragraph "Editor's note: ..." (not "[Emphasis added]")
@@ -42,7 +42,7 @@ REASON_ADVERT = "advertisement"           # "Advertisement", "Story continues be
 REASON_COPYRIGHT = "copyright"            # "Copyright © 2019 ...", "© 2020 Tribune Content Agency"
 REASON_CREDIT = "credit"                  # "The Associated Press contributed to this report."
 REASON_DISCLAIMER = "disclaimer"          # "The opinions expressed ... are their own ..."
-REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", "Slideshow (4 Images)"
+REASON_FURNITURE = "page furniture"       # "Share this article", "Loading...", a video player's text
 REASON_LINK_CARD = "link card"            # a name's pop-up card of headlines: "Adam Bennett SchiffGraham: … MORE"
 REASON_HIGHLIGHTS = "story highlights"    # "Story highlights" and its summary lines before the body
 
@@ -312,6 +312,33 @@ def bio_author(par: str) -> str | None:
     return m.group("name") if m else None
 
 
+# Widgets of a web page scraped as text, recognised by their fixed words wherever they stand.
+# A video player: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:51", one or more.
+_VIDEO_PLAYER_RE = re.compile(
+    r"(?:JUST WATCHED (?P<title>[^\n]{1,300}?) Replay More Videos ?(?:\.\.\.|…)? ?MUST WATCH"
+    r"(?: (?:(?P=title) )?\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?\s*)+")
+# A photo gallery: "Photos: <gallery> <caption> Hide Caption 1 of 24 Photos: <gallery> <caption> …".
+_GALLERY_RE = re.compile(r"Photos: [^\n]{0,3000}?Hide Caption \d+ of \d+")
+
+
+def widget_reason(par: str) -> str | None:
+    """The reason for a page widget scraped as a paragraph (a video player, a photo
+    gallery's captions), else None; either may be longer than other boilerplate.
+
+    >>> widget_reason("JUST WATCHED Poe on the vote Replay More Videos ... MUST WATCH Poe on the vote 01:51")
+    'page furniture'
+    >>> widget_reason("Photos: The storm A man wades through water. Hide Caption 1 of 9 Photos: The storm")
+    'photo caption'
+    >>> widget_reason("She just watched the vote.") is None
+    True
+    """
+    if "JUST WATCHED" in par and _VIDEO_PLAYER_RE.fullmatch(par):
+        return REASON_FURNITURE
+    if par.startswith("Photos: ") and "Hide Caption" in par and _GALLERY_RE.match(par):
+        return REASON_CAPTION
+    return None
+
+
 def classify_paragraph(par: str) -> str | None:
     """The boilerplate reason for one stripped paragraph, or None if it is prose.
 
@@ -324,7 +351,7 @@ def classify_paragraph(par: str) -> str | None:
     """
     if not par:
         return None
-    reason = tweet_reason(par) or caption_reason(par)
+    reason = tweet_reason(par) or caption_reason(par) or widget_reason(par)
     if reason or len(par) > MAX_BOILERPLATE_CHARS:
         return reason
     lower = par.lower()

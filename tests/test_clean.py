@@ -587,3 +587,26 @@ def test_read_more_lines_are_not_link_cards():
 
     text = "Jo Poe Joanna Poe Smith wrote a column on it. READ MORE"  # a name twice, then a page's link
     assert strip_link_cards(text) == (text, [])
+
+
+def test_scraped_video_players_and_photo_galleries_are_removed() -> None:
+    # A page's video player and photo gallery, scraped as paragraphs of text; the gallery's
+    # captions quote people, which would otherwise count as the article's quotations.
+    raw = ("Lawmakers met on Monday to discuss the bill, officials said.\n\n"
+           "JUST WATCHED Poe on the vote Replay More Videos ... MUST WATCH Poe on the vote 01:51\n\n"
+           "JUST WATCHED Roe speaks Replay More Videos ... MUST WATCH\n\n"
+           "Photos: Who is running? Jo Poe in Iowa. “We will win,” Poe said. Hide Caption 1 of 2 "
+           "Photos: Who is running? Al Roe waves to supporters.\n\n"
+           "The vote is expected next week, the aide said.")
+    art = clean_article(raw)
+    assert art.text == ("Lawmakers met on Monday to discuss the bill, officials said.\n\n"
+                        "The vote is expected next week, the aide said.")
+    assert [r for _, r in art.removed] == ["page furniture", "page furniture", "photo caption"]
+
+
+def test_prose_about_watching_or_photos_stays() -> None:
+    for par in ("She just watched the vote and said nothing.",
+                "JUST WATCHED: the senator’s speech drew a crowd of 400 people in Des Moines.",
+                "Photos: the city released 20 images of the damage on Monday, officials said."):
+        raw = f"Lawmakers met on Monday to discuss the bill.\n\n{par}\n\nThe vote is next week, the aide said."
+        assert par in clean_article(raw).text
