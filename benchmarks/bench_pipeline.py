@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -257,19 +258,12 @@ def main(argv: list[str] | None = None) -> None:
 
     scale = tmp / "scale.jsonl"
     write_jsonl(rows[:args.scale_n], scale)
-    runs: dict[int, list[dict]] = {1: [], 2: []}
-
-    def timed(workers: int, i: int) -> float:
-        runs[workers].append(run_build(scale, tmp / f"s{workers}-{i}", workers=workers, cache=False))
-        return runs[workers][-1]["seconds"]
-
-    report_rounds(f"scaling on {args.scale_n:,} articles, 1 worker / 2 workers",
-                  rounds(args.repeat, partial(timed, 1), partial(timed, 2)))
+    runs = scaling_rounds(f"scaling on {args.scale_n:,} articles, 1 worker / 2 workers", scale, tmp, args.repeat)
     pair = machine_pair(scale, tmp)
     alone = statistics.median(r["seconds"] for r in runs[1])
     print(f"  this machine's limit: two 1-worker builds at once took {pair[0]:.2f} s and {pair[1]:.2f} s, "
           f"so 2 processes do {2 * alone / max(pair):.2f}x the work of one")
-    rebuilds(rows[:args.scale_n], scale, tmp)
+    rebuilds(scale, tmp)
     print(f"peak RSS: 1 worker {max(r['maxrss_mb'] for r in runs[1]):.0f} MB; 2 workers "
           f"{max(r['maxrss_mb'] for r in runs[2]):.0f} MB in the largest process, "
           f"{max(r['sum_rss_mb'] for r in runs[2]):.0f} MB over all processes together")
@@ -278,15 +272,27 @@ def main(argv: list[str] | None = None) -> None:
         full_corpus(tmp, args.repeat)
 
 
-def rebuilds(rows: list[dict], scale: Path, tmp: Path) -> None:
-    """Unchanged and 1%-changed rebuilds of ``scale`` (whose rows are ``rows``)."""
+def scaling_rounds(label: str, corpus: Path, tmp: Path, repeat: int) -> dict[int, list[dict]]:
+    """``repeat`` rounds of a 1-worker and a 2-worker first build of ``corpus``: prints
+    their ratio (:func:`report_rounds`), returns each build's figures by worker count.
+    Each output folder is deleted once timed (the full corpus's are about 0.5 GB)."""
+    runs: dict[int, list[dict]] = {1: [], 2: []}
+
+    def timed(workers: int, i: int) -> float:
+        out = tmp / f"{corpus.name}-{workers}-{i}"
+        runs[workers].append(run_build(corpus, out, workers=workers, cache=False))
+        shutil.rmtree(out)
+        return runs[workers][-1]["seconds"]
+
+    report_rounds(label, rounds(repeat, partial(timed, 1), partial(timed, 2)))
+    return runs
+
+
+def rebuilds(scale: Path, tmp: Path) -> None:
+    """Unchanged and 1%-changed rebuilds of the JSON Lines file ``scale`` (changed in place)."""
     cached = run_build(scale, tmp / "s3", workers=2)  # fills the cache
     unchanged = run_build(scale, tmp / "s3", workers=2)
-    changed_rows = [dict(r) for r in rows]
-    for r in random.Random(1).sample(changed_rows, max(1, len(changed_rows) // 100)):
-        r["text"] += ADDED
-    write_jsonl(changed_rows, scale)
-    changed = run_build(scale, tmp / "s3", workers=2)
+    changed = run_build(changed_copy(scale, scale), tmp / "s3", workers=2)
     print(f"rebuild, nothing changed: {unchanged['seconds']:.2f} s ({unchanged['cached']:,} cached); "
           f"1% changed: {changed['seconds']:.2f} s ({changed['cached']:,} cached); "
           f"full build with cache filling: {cached['seconds']:.2f} s")
@@ -297,15 +303,7 @@ def full_corpus(tmp: Path, repeat: int) -> None:
     the scaling the issue sets for the whole corpus), then rebuilds with the cache
     filled: nothing changed, and 1% of the articles changed."""
     corpus = config.CORPORA_DIR / "allsides.jsonl.gz"
-    runs: dict[int, list[dict]] = {1: [], 2: []}
-
-    def timed(workers: int, i: int) -> float:
-        out = tmp / f"full{workers}-{i}"
-        runs[workers].append(run_build(corpus, out, workers=workers, cache=False))
-        shutil.rmtree(out)  # about 0.5 GB each
-        return runs[workers][-1]["seconds"]
-
-    report_rounds("full AllSides, scaling 1 worker / 2 workers", rounds(repeat, partial(timed, 1), partial(timed, 2)))
+    runs = scaling_rounds("full AllSides, scaling 1 worker / 2 workers", corpus, tmp, repeat)
     last = runs[2][-1]
     print(f"full AllSides, 2 workers: {last['articles']:,} articles, {last['words']:,} words, "
           f"{statistics.median(r['seconds'] for r in runs[2]):.1f} s (median), peak RSS "
@@ -320,17 +318,24 @@ def full_corpus(tmp: Path, repeat: int) -> None:
 
 
 def changed_copy(corpus: Path, out: Path, share: float = 0.01) -> Path:
-    """A copy of the gzip'd JSON Lines ``corpus`` with a paragraph added to ``share``
-    of its articles (the same ones every run)."""
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+    """A copy of the JSON Lines ``corpus`` (gzip'd when its name ends in .gz, as ``out``'s
+    then is) with a paragraph added to ``share`` of its articles (the same ones every run);
+    ``out`` may be ``corpus`` itself."""
+    with _open_jsonl(corpus, "rt") as fh:
         lines = fh.readlines()
     for i in random.Random(1).sample(range(len(lines)), max(1, int(len(lines) * share))):
         row = json.loads(lines[i])
         row["text"] += ADDED
         lines[i] = json.dumps(row, ensure_ascii=False) + "\n"
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=6) as fh:
+    with _open_jsonl(out, "wt") as fh:
         fh.writelines(lines)
     return out
+
+
+def _open_jsonl(path: Path, mode: str) -> Any:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, mode, encoding="utf-8", compresslevel=6)
+    return open(path, mode, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -367,3 +367,7 @@ def test_benchmark_changed_copy_changes_the_same_one_percent(tmp_path):
     changed = [i for i, (old, new) in enumerate(zip(texts(corpus), first)) if old != new]
     assert len(first) == 300 and len(changed) == 3 and first == again
     assert all(first[i] == f"Article {i}.{bench.ADDED}" for i in changed)
+    plain = tmp_path / "c.jsonl"  # not gzip'd, and changed in place (as the sample rebuild does)
+    plain.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    bench.changed_copy(plain, plain)
+    assert [json.loads(line)["text"] for line in plain.read_text(encoding="utf-8").splitlines()] == first
