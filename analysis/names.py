@@ -130,10 +130,6 @@ def normalise_name(name: str) -> str:
     if not words:
         return name.strip()
     words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
-    for k in range(len(words) - 2, -1, -1):  # "CBS News’ Mark Knoller": the person after its outlet
-        if len(words[k]) > 2 and _POSSESSIVE_RE.search(words[k]) and words[k + 1].lower() in FIRST_NAME_GENDER:
-            words = words[k + 1 :]
-            break
     cut = 0
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in TITLE_WORDS and not _is_ambiguous_title(words, k):
@@ -147,16 +143,21 @@ _PLACE_OPENERS = frozenset("san santa saint".split())  # "San Francisco Chronicl
 
 def _from_given_name(words: list[str]) -> list[str]:
     """A person's words from the given name on, when the capitalised words
-    before it describe the person ("Businessman Ann Poe", "United Nations Ann
-    Poe") rather than start the name: they hold no given name, initial or
-    particle, and the words from the given name on are a person's (no
-    organisation word), of two words or more.
+    before it say whose the person is or describe the person rather than
+    start the name: after the last possessive that a given name follows ("CBS
+    News’ Ann Poe"), else after words that hold no given name, initial or
+    particle, when the words from the given name on are a person's (no
+    organisation word), of two words or more ("Businessman Ann Poe", "United
+    Nations Ann Poe").
 
     >>> _from_given_name("Chief of Staff John Kelly".split()[2:])
     ['John', 'Kelly']
     >>> _from_given_name(["Sarah", "Huckabee", "Sanders"]), _from_given_name(["J.", "Ann", "Selzer"])
     (['Sarah', 'Huckabee', 'Sanders'], ['J.', 'Ann', 'Selzer'])
     """
+    for k in range(len(words) - 1, 0, -1):
+        if len(words[k - 1]) > 2 and _POSSESSIVE_RE.search(words[k - 1]) and words[k].lower() in FIRST_NAME_GENDER:
+            return words[k:]
     for k in range(1, len(words) - 1):
         before = words[k - 1].lower().rstrip(".")
         if before in _PLACE_OPENERS:
