@@ -372,9 +372,10 @@ def classify_paragraph(par: str) -> str | None:
 # "MORE" (not "READ MORE"):
 # "Sen. John McCain John Sidney McCainCindy McCain: … Ukraine scandal … MORE (R-Ariz.)".
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|\([^()\s]{1,20}\))"
+# Spaces are runs: cleaning collapses them only later, and must find the same cards again.
 _LINK_CARD_RE = re.compile(
-    r"\b(?P<surname>[A-Z][\w'’-]{2,})(?P<card> ?(?:" + _NAME_WORD + r" ){0,4}?"
-    r"(?P=surname) ?(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<![A-Z]) MORE)\b"
+    r"\b(?P<surname>[A-Z][\w'’-]{2,})(?P<card> *(?:" + _NAME_WORD + r" +){0,4}?"
+    r"(?P=surname) *(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<![A-Z ]) +MORE)\b"
 )
 
 

@@ -587,6 +587,16 @@ def test_read_more_lines_are_not_link_cards():
 
     text = "Jo Poe Joanna Poe Smith wrote a column on it. READ MORE"  # a name twice, then a page's link
     assert strip_link_cards(text) == (text, [])
+    assert strip_link_cards(text.replace(" ", "  ")) == (text.replace(" ", "  "), [])
+
+
+def test_a_link_card_is_found_whatever_the_spaces_so_cleaning_twice_changes_nothing():
+    # Cleaning collapses runs of spaces after it cuts the cards: a card set off by two
+    # spaces was kept, then cut when the cleaned text was cleaned again.
+    raw = "Sen. Ada Quill  Adaline Quill  QuillSenate passes budget deal  MORE (D-Ore.) changed her vote."
+    once = clean_article(raw)
+    assert once.text == "Sen. Ada Quill (D-Ore.) changed her vote."
+    assert clean_article(once.text).text == once.text
 
 
 def test_scraped_video_players_and_photo_galleries_are_removed() -> None:
