@@ -41,13 +41,14 @@ _FULLNAME_RE = re.compile(
 
 
 def _title_re(titles: str) -> re.Pattern[str]:
-    # The title, not after "Vice" or "former" (another holder), then a name of up to four words.
-    return re.compile(r"(?<!Vice )(?<![Ff]ormer )(?<!ex-)(?<![Ll]ate )\b(?:" + titles + r")[ \t\u00a0]+"
+    # The title, not after "Vice", "former" or "Press" (another holder), then a name of up to four words.
+    return re.compile(r"(?<!Vice )(?<![Ff]ormer )(?<!ex-)(?<![Ll]ate )(?<!Press )\b(?:" + titles + r")[ \t\u00a0]+"
                       r"(?P<name>[A-Z][\w-]+(?:[ \t\u00a0]+"
                       r"(?:[A-Z]\.|(?:(?:de|van|von|del|da)[ \t\u00a0]+)?[A-Z][\w-]+)){0,3})")
 
 
 # Role nouns ("the president said") -> how the article names a holder of the role.
+ROLE_AHEAD = 1200  # characters after a role noun in which a holder named later is taken
 _ROLE_TITLES = {
     "president": _title_re("President"),
     "senator": _title_re(r"Sen\.|Senator"),
@@ -58,6 +59,29 @@ _ROLE_TITLES = {
     "speaker": _title_re("Speaker"),
     "attorney general": _title_re("Attorney General"),
     "judge": _title_re("Judge"),
+    "vice president": _title_re("Vice President|Vice-President"),
+    "former president": _title_re("(?:[Ff]ormer|[Ee]x-) ?President"),
+    "prime minister": _title_re("Prime Minister"),
+    "chancellor": _title_re("Chancellor"),
+    "secretary of state": _title_re("Secretary of State"),
+    "secretary": _title_re("Secretary"),
+    "first lady": _title_re("[Ff]irst [Ll]ady"),
+    "pope": _title_re("Pope"),
+    "king": _title_re("King"),
+    "queen": _title_re("Queen"),
+    "chief justice": _title_re("Chief Justice"),
+    "majority leader": _title_re("Majority Leader"),
+    "minority leader": _title_re("Minority Leader"),
+    "director": _title_re("Director"),
+    "chairman": _title_re("Chairman"),
+    "chairwoman": _title_re("Chairwoman"),
+    "press secretary": _title_re("[Pp]ress [Ss]ecretary"),
+    "sheriff": _title_re("Sheriff"),
+    "ambassador": _title_re("Ambassador"),
+    "commissioner": _title_re("Commissioner"),
+    "spokesman": _title_re("[Ss]pokesman"),
+    "spokeswoman": _title_re("[Ss]pokeswoman"),
+    "spokesperson": _title_re("[Ss]pokesperson"),
 }
 
 
@@ -108,7 +132,9 @@ class SpeakerResolver:
 
     def _role_holder(self, mention: Mention) -> str | None:
         """The person a role noun refers to: the last one the article named with that
-        title before the mention ("President Donald Trump … the president said").
+        title before the mention ("President Donald Trump … the president said"),
+        or, when none was named before, the first one named within ROLE_AHEAD
+        characters after it.
 
         >>> text = "Former President Al Roe met President Jo Poe. The president said no."
         >>> SpeakerResolver(text).resolve(Mention(46, 59, "The president", "np"))
@@ -127,9 +153,13 @@ class SpeakerResolver:
             self._holders[role] = [(m.start(), normalise_name(m.group("name"))) for m in titled]
         found = self._holders[role]
         before = [name for start, name in found if start < mention.start]
-        if not before or not before[-1]:
+        # the last holder named before the mention, else the first named soon after it
+        # (a lead may say "the president tweeted" before it names President Trump;
+        # further on, "President Obama" is more often another president, compared)
+        after = (name for start, name in found if mention.start < start <= mention.start + ROLE_AHEAD)
+        name = before[-1] if before else next(after, None)
+        if not name:
             return None
-        name = before[-1]  # the last holder named before the mention
         if " " not in name:  # "President Trump": the full name the article gives with the title
             titled = [n for _, n in found if n.endswith(" " + name)]
             if not titled:  # any other "… Trump" of the article may be "Melania Trump": the surname only

@@ -741,6 +741,28 @@ def test_a_role_noun_speaks_for_the_last_holder_the_article_named_with_that_titl
     assert q.speaker == speaker and text[q.speaker_start:q.speaker_end].lower().endswith(("president", "senator", "mayor"))
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Prime Minister Ada Quill spoke. “We act,” the prime minister said.", "Ada Quill"),
+    ("Vice President Bo Marsh and President Ada Quill met. “No deal,” the vice president said.", "Bo Marsh"),
+    ("Former President Bo Marsh met President Ada Quill. “No deal,” the former president said.", "Bo Marsh"),
+    ("First lady Jo Quill came. “We care,” the first lady said.", "Jo Quill"),
+    ("Senate Majority Leader Bo Marsh spoke. “No,” the majority leader said.", "Bo Marsh"),
+    ("FBI Director Bo Marsh spoke. “No,” the director said.", "Bo Marsh"),
+    # a press secretary is not the secretary, nor the other way round
+    ("Press Secretary Jo Quill and Secretary Bo Marsh met. “No,” the secretary said.", "Bo Marsh"),
+    ("Secretary Bo Marsh and Press Secretary Jo Quill met. “No,” the press secretary said.", "Jo Quill"),
+    # named only after the mention: the first holder named
+    ("“We act,” the president said. President Ada Quill left. President Bo Marsh came.", "Ada Quill"),
+    ("“We act,” the Prime Minister said. Prime Minister Ada Quill left.", "Ada Quill"),
+    # far ahead, "President Bo Marsh" is more likely another president: the role stays
+    ("“We act,” the president said. " + "The plan was new. " * 80 + "President Bo Marsh had no plan.",
+     "the president"),
+])
+def test_more_role_nouns_speak_for_a_holder_the_article_names_with_that_title(text, speaker):
+    (q,) = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert q.speaker == speaker and text[q.speaker_start:q.speaker_end].lower().startswith(("the", "prime"))
+
+
 def test_a_surname_that_is_also_a_title_is_not_a_role():
     text = "Mark Judge wrote a book. Judge Ann Roe ruled on it. “No,” Judge said."
     (q,) = extract_quotes(text)
