@@ -54,6 +54,7 @@ from analysis.names import (
     TITLE_WORDS,
     _name_kind,
     is_person_name,
+    is_place,
     normalise_name,
     same_given_name,
     same_person_name,
@@ -574,7 +575,24 @@ def colon_attribution(text: str, open_pos: int) -> Attribution | None:
     m = mention_before(text, colon, here)
     if m is None or m.kind not in ("person", "org") or _FIRST_WORD_RE.search(text, m.end, colon):
         return None  # only a name right before the colon speaks
+    name, _, last = m.text.rpartition(" ")
+    if last.isupper() and last.lower() in DEFAULT_CUES.forms:
+        # a video shot list's label ("JO POE SAYING:", "SENATOR JO POE, SAYING:"): the cue word is no name
+        m = Mention(m.start, m.start + len(name), name, m.kind) if name else _label_name(text, here, m.start)
+        if m is None:
+            return None
     return Attribution(m, ":", "before", True)
+
+
+def _label_name(text: str, lo: int, label: int) -> Mention | None:
+    """The person named before ", SAYING:" in a shot list, if a name ends right at the comma."""
+    comma = text.rfind(",", lo, label)
+    if comma < 0 or text[comma + 1 : label].strip():
+        return None
+    m = mention_before(text, comma, lo)
+    if m is None or m.kind != "person" or m.end != comma or is_place(m.text.split()[-1]):
+        return None
+    return m
 
 
 def find_attribution(text: str, open_pos: int, close_end: int, cues: CueLexicon = DEFAULT_CUES) -> Attribution | None:

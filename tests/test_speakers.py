@@ -390,6 +390,15 @@ def test_colon_without_a_reporting_verb_names_the_speaker():
     # a phrase before the colon that is not a name names nobody
     text = "Here is the full list of our demands: “We want more money and more time.”"
     assert only(text).speaker is None
+    # nor does a video shot list's capitalised label (the cue word itself)
+    text = "4. (SOUNDBITE) (English) U.S. SENATOR JO POE, SAYING: “We want more money and more time.”"
+    assert only(text).speaker == "JO POE"
+    text = "5. (SOUNDBITE) (English) JO POE, REPUBLICAN FROM UTAH, SAYING: “We want more money and more time.”"
+    assert only(text).speaker is None
+    text = "1. SENATOR JO POE AT MICROPHONE, REPORTER ASKING: “Will you run for the seat again?”"
+    assert only(text).speaker == "REPORTER"
+    text = "2. (SOUNDBITE) (English) JO POE SAYING: “We want more money and more time.”"
+    assert only(text).speaker == "JO POE" and mention(text, only(text)) == "JO POE"
 
 
 def test_pronouns_skip_speakers_of_the_other_gender():
