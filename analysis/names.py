@@ -40,6 +40,8 @@ _STOP_CAPS = frozenset(
     "despite like unlike under during amid among against about around through throughout "
     "toward towards upon within without until via per over nor neither either whether unless "
     "do does did can could would should must might has have had perhaps maybe "
+    # Connectives and adverbs that open a sentence ("Whenever Cole", "Thus Romney", "Given Trump’s")
+    "whenever whatever wherever whoever once thus hence besides given ultimately eventually otherwise "
     # Words that open a quoted sentence and can look like a subject ("No question about it",
     # "My thinking was"): a pronoun's or a negation's capital starts no name.
     "no not yes my your we you i it".split()

@@ -159,6 +159,16 @@ def test_a_quotation_opening_with_no_or_my_gives_its_pronoun_no_antecedent():
     assert [q.speaker for q in extract_quotes(text)] == ["Al Roe", "Al Roe"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Whenever Poe spoke, the hall went quiet. “We will go home now,” Poe said.", "Poe"),
+    ("Ann Vole came late. Thus Vole wrote: “We will go home now.”", "Ann Vole"),
+    ("Given Poe’s pledge, Bo Marsh said the plan would “go ahead as it stands.”", "Bo Marsh"),
+    ("Once Poe left, the talks stalled. “We will go home now,” Poe said.", "Poe"),
+])
+def test_a_connective_that_opens_a_sentence_is_not_part_of_the_name(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_a_contracted_pronoun_is_a_subject_pronoun_not_a_name():
     text = ("Ann Hale spoke for an hour. She’s also attacked the budget, calling it “a disgrace” "
             "to the city.")
