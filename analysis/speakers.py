@@ -575,9 +575,10 @@ def colon_attribution(text: str, open_pos: int) -> Attribution | None:
     m = mention_before(text, colon, here)
     if m is None or m.kind not in ("person", "org") or _FIRST_WORD_RE.search(text, m.end, colon):
         return None  # only a name right before the colon speaks
-    name, _, last = m.text.rpartition(" ")
-    if last.isupper() and last.lower() in DEFAULT_CUES.forms:
+    words = m.text.split()
+    if words[-1].isupper() and words[-1].lower() in DEFAULT_CUES.forms:
         # a video shot list's label ("JO POE SAYING:", "SENATOR JO POE, SAYING:"): the cue word is no name
+        name = m.text[: m.text.rindex(words[-1])].rstrip()
         m = Mention(m.start, m.start + len(name), name, m.kind) if name else _label_name(text, here, m.start)
         if m is None:
             return None

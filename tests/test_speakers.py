@@ -409,6 +409,8 @@ def test_colon_without_a_reporting_verb_names_the_speaker():
     assert only(text).speaker == "REPORTER"
     text = "2. (SOUNDBITE) (English) JO POE SAYING: “We want more money and more time.”"
     assert only(text).speaker == "JO POE" and mention(text, only(text)) == "JO POE"
+    text = "2. (SOUNDBITE) (English) JO  POE  SAYING: “We want more money and more time.”"
+    assert only(text).speaker == "JO POE" and mention(text, only(text)) == "JO  POE"
 
 
 def test_pronouns_skip_speakers_of_the_other_gender():
