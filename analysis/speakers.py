@@ -170,9 +170,30 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         if m is not None and _introduces_next(text, close_end, v.end()):
             return None  # '“… done.” He added, “…”': the cue of the next quotation
         if m is not None:
-            return Attribution(m, v.group(), "after", True)
+            return Attribution(_appositive_name(text, m, v.start()) or m, v.group(), "after", True)
         break  # only the first verb can be the quotation's own cue
     return None
+
+
+_APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")
+
+
+def _appositive_name(text: str, m: Mention, cue_start: int) -> Mention | None:
+    """The name set in commas after a noun phrase that is a cue's subject.
+
+    >>> s = '“We will appeal,” the attorney, Ann Futerfas, said.'
+    >>> _appositive_name(s, Mention(18, 30, "the attorney", "np"), s.index("said")).text
+    'Ann Futerfas'
+    """
+    a = _APPOSITIVE_RE.match(text, m.end, cue_start) if m.kind == "np" else None
+    if a is None:
+        return None
+    name = mention_before(text, a.end(1), a.start(1))
+    if name is None or name.kind not in ("person", "org") or name.end != a.end(1):
+        return None
+    if any(w[:1].islower() for w in text[a.start(1) : name.start].split()):
+        return None  # 'the letter, obtained by Fox News, reads': a clause, not the letter's name
+    return name
 
 
 _NEXT_OPEN_RE = re.compile(r"[ \t\u00a0]*[,:][ \t\u00a0]*(?:[“\"«]|'')")

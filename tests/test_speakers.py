@@ -160,6 +160,19 @@ def test_a_quotation_opening_with_no_or_my_gives_its_pronoun_no_antecedent():
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("“We will appeal,” the attorney, Ann Vole, said.", "Ann Vole"),
+    ("“We will appeal,” his campaign manager, Bo Marsh, said in a statement.", "Bo Marsh"),
+    ("“We will appeal,” the press secretary, Jo Quill, told reporters.", "Jo Quill"),
+    # a clause in commas is no name: the noun phrase stays
+    ("“We will appeal,” the letter, obtained by Acme News, said.", "the letter"),
+    ("“We will appeal,” the lawyer, a former prosecutor, said.", "the lawyer"),
+])
+def test_a_name_in_commas_after_a_noun_phrase_after_a_quotation_is_the_speaker(text, speaker):
+    (q,) = extract_quotes(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Whenever Poe spoke, the hall went quiet. “We will go home now,” Poe said.", "Poe"),
     ("Ann Vole came late. Thus Vole wrote: “We will go home now.”", "Ann Vole"),
     ("Given Poe’s pledge, Bo Marsh said the plan would “go ahead as it stands.”", "Bo Marsh"),
