@@ -151,6 +151,8 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
             return None  # '“…” According to the poll, …': the cue opens the next sentence
         if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
             m = inverted_subject(text, v) if rx is cues.verb_re and v.group()[0] <= "Z" else mention_after(text, v.end(), hi)
+            if m is not None:  # '," said his sister, Jo Poe.': the name after the noun phrase
+                m = _appositive_name(text, m, hi, _TRAILING_NAME_RE) or m
             return Attribution(m, v.group(), "after", True) if m else None
     first = _FIRST_WORD_RE.match(text, p, hi)
     if first is not None and first.group().lower() in _CLAUSE_OPENERS:
@@ -175,17 +177,24 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     return None
 
 
-_APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")
+_APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
+# after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
+_TRAILING_NAME_RE = re.compile(
+    r",[ \t\u00a0]+([^,;\n]{3,80}?)"
+    r"(?=[,;]|(?<!\b[A-Z])(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bSgt)(?<!\bLt)(?<!\bCol)(?<!\bDr)(?<!\bSt)"
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.(?:\s|$)|\s*$)"
+)
 
 
-def _appositive_name(text: str, m: Mention, cue_start: int) -> Mention | None:
-    """The name set in commas after a noun phrase that is a cue's subject.
+def _appositive_name(text: str, m: Mention, hi: int, pattern: re.Pattern[str] = _APPOSITIVE_RE) -> Mention | None:
+    """The name set in commas after a noun phrase that is a cue's subject, up to
+    the cue at ``hi`` (or, with ``_TRAILING_NAME_RE``, after an inverted cue).
 
     >>> s = '“We will appeal,” the attorney, Ann Futerfas, said.'
     >>> _appositive_name(s, Mention(18, 30, "the attorney", "np"), s.index("said")).text
     'Ann Futerfas'
     """
-    a = _APPOSITIVE_RE.match(text, m.end, cue_start) if m.kind == "np" else None
+    a = pattern.match(text, m.end, hi) if m.kind == "np" else None
     if a is None:
         return None
     name = mention_before(text, a.end(1), a.start(1))

@@ -166,6 +166,11 @@ def test_a_quotation_opening_with_no_or_my_gives_its_pronoun_no_antecedent():
     # a clause in commas is no name: the noun phrase stays
     ("“We will appeal,” the letter, obtained by Acme News, said.", "the letter"),
     ("“We will appeal,” the lawyer, a former prosecutor, said.", "the lawyer"),
+    # after an inverted cue, up to a comma or the sentence's full stop
+    ("“We will appeal,” said his sister, Ann Vole.", "Ann Vole"),
+    ("“We will appeal,” said the spokesman, Jo A. Poe, in a statement.", "Jo A. Poe"),
+    ("“We will appeal,” said the presiding officer, Rep. Jo Poe. Then he left.", "Jo Poe"),
+    ("“We will appeal,” said the aide, speaking on condition of anonymity.", "the aide"),
 ])
 def test_a_name_in_commas_after_a_noun_phrase_after_a_quotation_is_the_speaker(text, speaker):
     (q,) = extract_quotes(text)
