@@ -161,6 +161,8 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         end = _SENT_END_RE.search(text, p, v.start())
         if end is not None and not text[end.end() : end.end() + 1].islower():
             return None  # the cue belongs to the next sentence (not '(D-Wis.) said')
+        if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _CLAUSE_THEN_CUE_RE.match(text, v.end(), min(hi, p + 160)):
+            continue  # '” the aide, who asked not to be named, said': the relative clause's verb
         if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
@@ -177,6 +179,9 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     return None
 
 
+_RELATIVE_BEFORE_RE = re.compile(r",[ \t\u00a0]+(?:who|which)(?:[ \t\u00a0]+(?:has|had|have|was|also))?[ \t\u00a0]+$")
+# the rest of a relative clause, closed by a comma before the sentence's own cue
+_CLAUSE_THEN_CUE_RE = re.compile(r"[^,.;:!?\n”\"]{0,80},[ \t\u00a0]+(?:said|says|told|added|wrote|explained|noted|argued)\b")
 _APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
 # after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
 _TRAILING_NAME_RE = re.compile(

@@ -159,6 +159,17 @@ def test_a_quotation_opening_with_no_or_my_gives_its_pronoun_no_antecedent():
     assert [q.speaker for q in extract_quotes(text)] == ["Al Roe", "Al Roe"]
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We will appeal,” an official, who spoke on condition of anonymity, said.", "an official", "said"),
+    ("“We will appeal,” Jo Poe, who asked not to be named, told reporters.", "Jo Poe", "told reporters"),
+    # the relative clause's verb is the cue when no main verb follows it
+    ("“We will appeal,” Jo Poe, the director, who argued the case before the court.", "Jo Poe", "argued"),
+])
+def test_a_relative_clause_between_subject_and_cue_is_passed_over(text, speaker, cue):
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("“We will appeal,” the attorney, Ann Vole, said.", "Ann Vole"),
     ("“We will appeal,” his campaign manager, Bo Marsh, said in a statement.", "Bo Marsh"),
