@@ -12,10 +12,13 @@ with no closing mark inside the content runs to the content's end.  We score:
 
 The NAIVE extractor (everything between paired double quotation marks: an
 opening “ or " paired with the next closing ” or ") runs in the same pass for
-comparison.  The README-gold table is primary; two labelled DIAGNOSTIC tables
+comparison.  The README-gold table is primary; three labelled DIAGNOSTIC tables
 follow: one where '' pairs (the NYT archive's quotation marks) count as marks in
 the gold and ours reads them too (``extract_quotes(..., apostrophe_pairs=True)``),
-and one scoring only our quotes of a kind the gold can contain.  Tune
+one scoring only our quotes of a kind the gold can contain, and one where the
+gold also holds the contents whose opening mark the annotator left outside the
+span ('"[Republicans want a photo op …]" said Rep. Elijah Cummings'; '"WALLACE:
+[Let's start …]'), which the README's reading leaves out.  Tune
 on train, report on dev::
 
     python benchmarks/eval_quotes.py --split dev
@@ -81,7 +84,34 @@ _GOLD_MARK_RE = re.compile(r"[“”\"]")
 _GOLD_MARK_APOS_RE = re.compile(r"''|[“”\"]")
 
 
-def _marked_parts(text: str, spans: Iterable[Span], apostrophe_pairs: bool = False) -> list[Span]:
+def _opened_before(text: str, start: int, attribution: list[Span], apostrophe_pairs: bool = False) -> bool:
+    """Does an opening double mark stand right before ``start``, with nothing between
+    but spaces, ':', ',', a dash or the text of the ``attribution`` spans (its source and cue)?
+
+    A curly “ opens when a non-space follows it; a straight " (or a '' pair) when it
+    starts the text or follows a space or an opening bracket or dash, and a non-space follows.
+    """
+    i = start - 1
+    while i >= 0:
+        ch = text[i]
+        if ch.isspace() or ch in ":,—–-" or any(s <= i < e for s, e in attribution):
+            i -= 1
+            continue
+        if apostrophe_pairs and i and text[i - 1 : i + 1] == "''":
+            mark_start, mark_end = i - 1, i + 1
+        elif ch in "“\"":
+            mark_start, mark_end = i, i + 1
+        else:
+            return False
+        after = text[mark_end : mark_end + 1]
+        if not after or after.isspace():
+            return False  # a mark with a space after it closes
+        before = text[mark_start - 1] if mark_start else ""
+        return ch == "“" or not before or before.isspace() or before in "([—–"
+    return False
+
+
+def _marked_parts(text: str, spans: Iterable[Span], apostrophe_pairs: bool = False, opened: bool = False) -> list[Span]:
     """Parts of a content span (in one or more pieces) that stand between double marks.
 
     The pieces are read in text order as one content: a mark left open at the
@@ -91,12 +121,14 @@ def _marked_parts(text: str, spans: Iterable[Span], apostrophe_pairs: bool = Fal
     content runs to the end of the content.  A closing curly mark ” never
     opens and an opening “ never closes; a straight mark does either.  With
     ``apostrophe_pairs`` a pair of apostrophes ('') counts as a double mark,
-    as it stands for one in the NYT archive texts of PolNeAR.
+    as it stands for one in the NYT archive texts of PolNeAR. ``opened``: a
+    mark before the content is open at its start (see :func:`_opened_before`).
     """
     rx = _GOLD_MARK_APOS_RE if apostrophe_pairs else _GOLD_MARK_RE
     parts: list[Span] = []
-    open_at: int | None = None
-    for start, end in sorted(spans):
+    pieces = sorted(spans)
+    open_at: int | None = pieces[0][0] if opened and pieces else None
+    for start, end in pieces:
         if open_at is not None:
             open_at = start  # resumed after the uncontented gap
         for m in rx.finditer(text, start, end):
@@ -111,18 +143,26 @@ def _marked_parts(text: str, spans: Iterable[Span], apostrophe_pairs: bool = Fal
     return [p for p in parts if p[1] > p[0]]
 
 
-def gold_quotes(record: dict, apostrophe_pairs: bool = False) -> list[tuple[Span, list[Span], str]]:
-    """Gold direct quotations: (span, source spans, source text) per quoted part."""
+def gold_quotes(record: dict, apostrophe_pairs: bool = False, marks_outside: bool = False
+                ) -> list[tuple[Span, list[Span], str]]:
+    """Gold direct quotations: (span, source spans, source text) per quoted part.
+
+    ``marks_outside``: a content with an opening mark right before it (see
+    :func:`_opened_before`) is quoted from its start, as when the annotator
+    drew the span inside the marks; the README's reading needs the marks in the span.
+    """
     text = record["text"]
     out = []
     for att in record.get("attributions") or []:
-        content, source = att.get("content"), att.get("source")
+        content, source, cue = att.get("content"), att.get("source"), att.get("cue")
         if not content:
             continue
         src_spans = [tuple(s) for s in (source or {}).get("spans") or []]
         src_text = (source or {}).get("text") or ""
-        pieces = [(int(s), int(e)) for s, e in content.get("spans") or [] if 0 <= s < e <= len(text)]
-        for part in _marked_parts(text, pieces, apostrophe_pairs):
+        pieces = sorted((int(s), int(e)) for s, e in content.get("spans") or [] if 0 <= s < e <= len(text))
+        attribution = src_spans + [tuple(s) for s in (cue or {}).get("spans") or []]
+        opened = bool(pieces) and marks_outside and _opened_before(text, pieces[0][0], attribution, apostrophe_pairs)
+        for part in _marked_parts(text, pieces, apostrophe_pairs, opened):
             out.append((part, src_spans, src_text))
     return out
 
@@ -189,14 +229,17 @@ def _gold_marked(text: str, q, apostrophe_pairs: bool) -> bool:
     return before.endswith(("“", '"')) or (apostrophe_pairs and before.endswith("''"))
 
 
-def evaluate(records: list[dict], apostrophe_pairs: bool = False, marked_only: bool = False) -> dict[str, dict[str, float]]:
+def evaluate(records: list[dict], apostrophe_pairs: bool = False, marked_only: bool = False,
+             marks_outside: bool = False) -> dict[str, dict[str, float]]:
     """Scores for ours and the naive extractor over ``records``.
 
     The gold follows the shared README (double marks “ ” "); with
     ``apostrophe_pairs`` a '' pair is a double mark too.  With
     ``marked_only`` only our quotes of a kind the gold can contain are
     scored: direct and partial quotes opened by one of the gold's marks (no
-    block quotes, which are unmarked, and no single-mark quotes).
+    block quotes, which are unmarked, and no single-mark quotes). With
+    ``marks_outside`` the gold also holds contents whose opening mark stands
+    right before them (see :func:`gold_quotes`).
 
     Returns {"ours": {...}, "naive": {...}} with precision, recall, f1,
     share_mae, speaker_accuracy (NaN for naive), n_articles, n_gold_quotes.
@@ -205,7 +248,7 @@ def evaluate(records: list[dict], apostrophe_pairs: bool = False, marked_only: b
     n_gold = 0
     for rec in records:
         text = rec["text"]
-        gold = gold_quotes(rec, apostrophe_pairs)
+        gold = gold_quotes(rec, apostrophe_pairs, marks_outside)
         n_gold += len(gold)
         words = [m.span() for m in WORD_RE.finditer(text)]
         gold_ids = _word_ids(words, [g[0] for g in gold])
@@ -376,6 +419,7 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         result: dict = {"split": args.split, **evaluate(records)}
         result["apostrophe_pairs"] = evaluate(records, apostrophe_pairs=True)
         result["marked_only"] = evaluate(records, marked_only=True)
+        result["marks_outside"] = evaluate(records, marks_outside=True)
         if args.speed:
             result["speed"] = words_per_second(args.speed)
     except SharedDataMissing as exc:
@@ -389,6 +433,10 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         out(
             f"\nDIAGNOSTIC PolNeAR {args.split} (README gold; ours restricted to quotes the gold can contain: "
             "direct/partial opened by “ or \")\n" + format_table(result["marked_only"])
+        )
+        out(
+            f"\nDIAGNOSTIC PolNeAR {args.split} (gold: the README's, plus contents whose opening mark the annotator "
+            "left outside the span)\n" + format_table(result["marks_outside"])
         )
         if "speed" in result:
             s = result["speed"]

@@ -272,3 +272,32 @@ def test_shared_quotations_of_parts_keeps_single_outlet_sentences_when_asked():
         pd.testing.assert_frame_equal(shared_quotations_of_parts(lambda: [quotes[:1], quotes[1:]], least),
                                       shared_quotations(quotes, least))
     assert len(shared_quotations(quotes, 1)) > len(shared_quotations(quotes, 2)) > 0
+
+
+def test_eval_gold_with_marks_left_outside_the_content_span():
+    ev = load_eval()
+
+    def gold(text, content, source=None, cue=None, **kw):
+        def span(part):
+            return {"spans": [[text.index(part), text.index(part) + len(part)]], "text": part} if part else None
+        rec = {"text": text, "attributions": [{"source": span(source), "cue": span(cue), "content": span(content)}]}
+        return [text[s:e] for (s, e), _, _ in ev.gold_quotes(rec, **kw)]
+
+    said = '"We will win this," said Jo Poe.'
+    assert gold(said, "We will win this,", "Jo Poe", "said") == []  # the README's reading: no mark in the span
+    assert gold(said, "We will win this,", "Jo Poe", "said", marks_outside=True) == ["We will win this,"]
+    # a transcript turn: the speaker's label and its colon (the source and cue) stand between mark and content
+    turn = 'Transcript:\n\n"POE: We go home now. We stay there.\n\n"ROE: Why?"'
+    assert gold(turn, "We go home now. We stay there.", "POE", ":", marks_outside=True) == ["We go home now. We stay there."]
+    # a closing mark before the attribution opens nothing, straight or curly
+    for text in ('"We act," he said, adding that the plan works.', "“We act,” he said, adding that the plan works."):
+        assert gold(text, "the plan works", "he", "said, adding that", marks_outside=True) == []
+    # nor does a title's mark inside the source, or a “ set before a space (a mark typed the wrong way round)
+    assert gold("The ad, titled “Go,” says the plan works.", "the plan works", "The ad, titled “Go,”", "says",
+                marks_outside=True) == []
+    assert gold("the Mexicans —.“ He assumed a group was bad.", "a group was bad", "He", "assumed",
+                marks_outside=True) == []
+    # '' pairs read as marks only with apostrophe_pairs
+    nyt = "''We act,'' Jo Poe said."
+    assert gold(nyt, "We act,", "Jo Poe", "said", marks_outside=True) == []
+    assert gold(nyt, "We act,", "Jo Poe", "said", marks_outside=True, apostrophe_pairs=True) == ["We act,"]
