@@ -85,6 +85,13 @@ _ROLE_TITLES = {
 }
 
 
+def _place_run_re(head: str) -> re.Pattern[str]:
+    """One to three capitalised words right before ``head`` on one line ("New York" Times),
+    where the name ends: not "Utah Republican Mitt Romney", nor "U.S. Court of Appeals"."""
+    return re.compile(r"((?:[A-Z][\w.'’\-]*[ \t\u00a0]+){1,3})" + re.escape(head)
+                      + r"\b(?![ \t\u00a0]+(?:[A-Z]|of\b))")
+
+
 class SpeakerResolver:
     """Resolves the mentions of one article to names, remembering earlier speakers.
 
@@ -108,6 +115,7 @@ class SpeakerResolver:
         self._honorifics: dict[str, str] | None = None
         self._people: dict[str, list[str]] = {}  # surname -> distinct full names resolved so far
         self._holders: dict[str, list[tuple[int, str]]] = {}  # role -> (position, name) of each titled name
+        self._placed: dict[str, list[tuple[int, str]]] = {}  # head word -> (position, name) of each "<place> <head>"
 
     def resolve(self, mention: Mention) -> str | None:
         """Name for a mention; remembers named speakers for later pronouns.
@@ -127,8 +135,36 @@ class SpeakerResolver:
             name = normalise_name(mention.text) or mention.text
             if mention.kind == "person":
                 name = self.same_person(self.full_name(name, mention.start))
+            elif mention.kind == "org" and " " not in name and not name.isupper():  # (an acronym is a name in full)
+                name = self.place_named(name, mention.start)
         self.known.append((mention.start, name, mention.kind))
         return name
+
+    def place_named(self, head: str, pos: int) -> str:
+        """The article's name of an organisation that a place's name opens, for its
+        one-word short form: "the Times" after "The New York Times" is the New York
+        Times, "the Post" the Washington Post. The last such name before ``pos``,
+        else the first within ROLE_AHEAD characters after it; else ``head``.
+
+        Only a listed place counts (``analysis/data/places.txt``): "the House" is
+        not the White House, nor "the Hill" Capitol Hill.
+
+        >>> SpeakerResolver("The Los Angeles Times said so. The Times added.").place_named("Times", 35)
+        'Los Angeles Times'
+        """
+        if head not in self._placed:
+            found = []
+            for m in _place_run_re(head).finditer(self.text):
+                words = m.group(1).split()
+                # the longest listed place that ends right before the head word ("The" is no part of it)
+                place = next((" ".join(words[k:]) for k in range(len(words))
+                              if words[k] not in ("The", "THE") and is_place(" ".join(words[k:]))), None)
+                if place:
+                    found.append((m.start(1), f"{place} {head}"))
+            self._placed[head] = found
+        before = [name for start, name in self._placed[head] if start < pos]
+        after = (name for start, name in self._placed[head] if pos < start <= pos + ROLE_AHEAD)
+        return before[-1] if before else next(after, head)
 
     def _role_holder(self, mention: Mention) -> str | None:
         """The person a role noun refers to: the last one the article named with that

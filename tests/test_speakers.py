@@ -954,3 +954,22 @@ def test_an_office_of_the_something_names_its_holder_after_a_quotation(text, spe
 ])
 def test_a_person_after_an_outlets_possessive_is_the_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place's name opens the organisation's full name; "the" and the head word are its short form
+    ("The Denver Times ran the story. “It is final,” the Times said.", "Denver Times"),
+    ("The Denver Post and The Seattle Times agreed. “It is final,” the Post said.", "Denver Post"),
+    # the last full name before the mention, else one named soon after it
+    ("The Denver Times led. The Seattle Times followed. “It is final,” the Times said.", "Seattle Times"),
+    ("“It is final,” the Times said on Monday. The Denver Times had the story first.", "Denver Times"),
+    # no place opens it: "the House" is not the White House, nor "the Hill" Capitol Hill
+    ("The White House was silent. “It is final,” the House said.", "House"),
+    ("On Capitol Hill, “it is final,” the Hill reported.", "Hill"),
+    # the full name goes on ("Denver Republican Ann Vole", "Texas Court of Appeals"), or is an acronym
+    ("Denver Republican Ann Vole spoke. “It is final,” the Republican said.", "Republican"),
+    ("The Texas Court of Appeals ruled. “It is final,” the Court said.", "Court"),
+    ("The Texas GOP met. “It is final,” the GOP said.", "GOP"),
+])
+def test_the_short_form_of_an_organisation_named_after_a_place_is_its_full_name(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
