@@ -161,7 +161,7 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         end = _SENT_END_RE.search(text, p, v.start())
         if end is not None and not text[end.end() : end.end() + 1].islower():
             return None  # the cue belongs to the next sentence (not '(D-Wis.) said')
-        if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _CLAUSE_THEN_CUE_RE.match(text, v.end(), min(hi, p + 160)):
+        if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _clause_then_cue(text, v.end(), min(hi, p + 160), cues):
             continue  # '” the aide, who asked not to be named, said': the relative clause's verb
         if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
@@ -180,8 +180,23 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
 
 
 _RELATIVE_BEFORE_RE = re.compile(r",[ \t\u00a0]+(?:who|which)(?:[ \t\u00a0]+(?:has|had|have|was|also))?[ \t\u00a0]+$")
-# the rest of a relative clause, closed by a comma before the sentence's own cue
-_CLAUSE_THEN_CUE_RE = re.compile(r"[^,.;:!?\n”\"]{0,80},[ \t\u00a0]+(?:said|says|told|added|wrote|explained|noted|argued)\b")
+# the rest of a relative clause, up to the comma that closes it
+_CLAUSE_REST_RE = re.compile(r"[^,.;:!?\n”\"]{0,80},[ \t\u00a0]+")
+
+
+def _clause_then_cue(text: str, pos: int, hi: int, cues: CueLexicon = DEFAULT_CUES) -> bool:
+    """True when a relative clause runs on from ``pos`` to a comma and the sentence's
+    own cue verb follows it ('who asked not to be named, said').
+
+    >>> s = "the aide, who asked not to be named, told reporters"
+    >>> _clause_then_cue(s, s.index(" not"), len(s)), _clause_then_cue(s, s.index(" reporters"), len(s))
+    (True, False)
+    """
+    rest = _CLAUSE_REST_RE.match(text, pos, hi)
+    if rest is None:
+        return False
+    v = cues.verb_re.match(text, rest.end(), hi)
+    return v is not None and not v.group().endswith("ing") and cue_role(text, v, cues) == "verb"
 _APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
 # after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
 _TRAILING_NAME_RE = re.compile(
