@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.names import (
-    FIRST_NAME_GENDER, ORG_WORDS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
+    FIRST_NAME_GENDER, ORG_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
     normalise_name, opens_no_name,
 )
 
@@ -49,8 +49,10 @@ GROUP_SOURCES = frozenset(
 
 _PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
 _TOKEN_RE = re.compile(
-    r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
-    r"|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
+    r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:"
+    # a title's abbreviation, "St.", "Jr." and "Sr." are one token with their full stop (longest first)
+    + "|".join(sorted((w.capitalize() for w in TITLE_ABBREVIATIONS | {"st", "jr", "sr"}), key=lambda w: (-len(w), w)))
+    + r")\.|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
 )
 _BOUNDARY_TOKENS = frozenset(".,;:()[]“”\"—–!?…")
 

@@ -63,9 +63,12 @@ def opens_no_name(word: str) -> bool:
     return w in _STOP_CAPS
 
 
-TITLE_WORDS = frozenset(
-    "mr mrs ms miss dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev "
-    "hon pres atty supt insp det president president-elect vice senator "
+# Titles written short with a full stop ("Sen. Jo Poe", "Lt. Gen."): a name runs on after one.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm rev hon pres atty supt insp det".split()
+)
+TITLE_WORDS = TITLE_ABBREVIATIONS | frozenset(
+    "miss president president-elect vice senator "
     "representative congressman congresswoman governor mayor secretary director "
     "executive counsel chairman chairwoman chair spokesman spokeswoman spokesperson "
     "senior deputy chief attorney general judge justice sheriff commissioner "

@@ -51,6 +51,7 @@ from analysis.names import (
     FIRST_NAME_GENDER,
     ORG_WORDS,
     SHORT_FORMS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     _name_kind,
     is_person_name,
@@ -108,11 +109,12 @@ class Attribution:
     intro: bool
 
 
+# Abbreviations whose full stop ends no name or sentence: titles ("Sen. Jo Poe") and "St." ("St. Louis").
+_ABBREVIATED = sorted(w.capitalize() for w in TITLE_ABBREVIATIONS | {"st"})
 # A sentence ends at . ! ? … (not after an initial or a title: "Reed D. Rubenstein", "Sen. Jo Poe").
 # The mark comes first so the regex engine can skip to candidate characters quickly.
 _SENT_END_RE = re.compile(
-    r"[.!?…](?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)"
-    r"(?<!Gen\.)(?<!Lt\.)(?<!Col\.)(?<!Sgt\.)(?<!Prof\.)(?<!Rev\.)[\"”’')\]]*\s++(?![a-z])"
+    r"[.!?…](?<![\s.][A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED) + r"[\"”’')\]]*\s++(?![a-z])"
 )
 # A sentence end inside an intro's tail: a capital or a mark must follow ("No. 49"),
 # and not after "v." ("Smith v. Jones").
@@ -200,9 +202,9 @@ def _clause_then_cue(text: str, pos: int, hi: int, cues: CueLexicon = DEFAULT_CU
 _APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
 # after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
 _TRAILING_NAME_RE = re.compile(
-    r",[ \t\u00a0]+([^,;\n]{3,80}?)"
-    r"(?=[,;]|(?<!\b[A-Z])(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bSgt)(?<!\bLt)(?<!\bCol)(?<!\bDr)(?<!\bSt)"
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.(?:\s|$)|\s*$)"
+    r",[ \t\u00a0]+([^,;\n]{3,80}?)(?=[,;]|(?<!\b[A-Z])"
+    + "".join(rf"(?<!\b{a})" for a in _ABBREVIATED)
+    + r"\.(?:\s|$)|\s*$)"
 )
 
 

@@ -973,3 +973,14 @@ def test_a_person_after_an_outlets_possessive_is_the_speaker(text, speaker):
 ])
 def test_the_short_form_of_an_organisation_named_after_a_place_is_its_full_name(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # every title the package knows in its short form is no sentence end: "Adm.", "Cmdr.", "Capt.", "Sens."
+    ("“It is final,” said Rear Adm. Jo Poe.", "Jo Poe"),
+    ("“It is final,” Lt. Cmdr. Ann Vole said.", "Ann Vole"),
+    ("“It is final,” said Capt. Jo Poe, the ship’s commander.", "Jo Poe"),
+    ("“It is final,” Navy spokesman Rear Adm. Jo Poe told reporters.", "Jo Poe"),
+])
+def test_a_name_after_any_abbreviated_title_is_the_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
