@@ -184,6 +184,13 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
 _RELATIVE_BEFORE_RE = re.compile(r",[ \t\u00a0]+(?:who|which)(?:[ \t\u00a0]+(?:has|had|have|was|also))?[ \t\u00a0]+$")
 # the rest of a relative clause, up to the comma that closes it
 _CLAUSE_REST_RE = re.compile(r"[^,.;:!?\n”\"]{0,80},[ \t\u00a0]+")
+_APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
+# after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
+_TRAILING_NAME_RE = re.compile(
+    r",[ \t\u00a0]+([^,;\n]{3,80}?)(?=[,;]|(?<!\b[A-Z])"
+    + "".join(rf"(?<!\b{a})" for a in _ABBREVIATED)
+    + r"\.(?:\s|$)|\s*$)"
+)
 
 
 def _clause_then_cue(text: str, pos: int, hi: int, cues: CueLexicon = DEFAULT_CUES) -> bool:
@@ -199,13 +206,6 @@ def _clause_then_cue(text: str, pos: int, hi: int, cues: CueLexicon = DEFAULT_CU
         return False
     v = cues.verb_re.match(text, rest.end(), hi)
     return v is not None and not v.group().endswith("ing") and cue_role(text, v, cues) == "verb"
-_APPOSITIVE_RE = re.compile(r",[ \t\u00a0]+([^,\n]{3,80}?),[ \t\u00a0]*$")  # up to the cue
-# after an inverted cue, up to a comma or a full stop (not an initial's or a title's: "Jo A. Poe", "Rep. Jo Poe")
-_TRAILING_NAME_RE = re.compile(
-    r",[ \t\u00a0]+([^,;\n]{3,80}?)(?=[,;]|(?<!\b[A-Z])"
-    + "".join(rf"(?<!\b{a})" for a in _ABBREVIATED)
-    + r"\.(?:\s|$)|\s*$)"
-)
 
 
 def _appositive_name(text: str, m: Mention, hi: int, pattern: re.Pattern[str] = _APPOSITIVE_RE) -> Mention | None:
