@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from analysis.names import (
-    FIRST_NAME_GENDER, ORG_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE, _STOP_CAPS, _name_kind,
-    normalise_name, opens_no_name,
+    FIRST_NAME_GENDER, ORG_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE,
+    _STOP_CAPS, _name_kind, normalise_name, opens_no_name,
 )
 
 # --------------------------------------------------------------------------
