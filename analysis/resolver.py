@@ -92,6 +92,19 @@ def _place_run_re(head: str) -> re.Pattern[str]:
                       + r"\b(?![ \t\u00a0]+(?:[A-Z]|of\b))")
 
 
+def _nearest(found: list[tuple[int, str]], pos: int) -> str | None:
+    """Of (position, name) pairs in text order: the last name before ``pos``, else the
+    first within ROLE_AHEAD characters after it, else None.
+
+    >>> _nearest([(0, "Jo Poe"), (50, "Al Roe")], 40), _nearest([(50, "Al Roe")], 40), _nearest([(5000, "Al Roe")], 40)
+    ('Jo Poe', 'Al Roe', None)
+    """
+    before = [name for start, name in found if start < pos]
+    if before:
+        return before[-1]
+    return next((name for start, name in found if pos < start <= pos + ROLE_AHEAD), None)
+
+
 class SpeakerResolver:
     """Resolves the mentions of one article to names, remembering earlier speakers.
 
@@ -162,9 +175,7 @@ class SpeakerResolver:
                 if place:
                     found.append((m.start(1), f"{place} {head}"))
             self._placed[head] = found
-        before = [name for start, name in self._placed[head] if start < pos]
-        after = (name for start, name in self._placed[head] if pos < start <= pos + ROLE_AHEAD)
-        return before[-1] if before else next(after, head)
+        return _nearest(self._placed[head], pos) or head
 
     def _role_holder(self, mention: Mention) -> str | None:
         """The person a role noun refers to: the last one the article named with that
@@ -188,12 +199,9 @@ class SpeakerResolver:
             titled = _ROLE_TITLES[role].finditer(self.text)
             self._holders[role] = [(m.start(), normalise_name(m.group("name"))) for m in titled]
         found = self._holders[role]
-        before = [name for start, name in found if start < mention.start]
-        # the last holder named before the mention, else the first named soon after it
         # (a lead may say "the president tweeted" before it names President Trump;
         # further on, "President Obama" is more often another president, compared)
-        after = (name for start, name in found if mention.start < start <= mention.start + ROLE_AHEAD)
-        name = before[-1] if before else next(after, None)
+        name = _nearest(found, mention.start)
         if not name:
             return None
         if " " not in name:  # "President Trump": the full name the article gives with the title
