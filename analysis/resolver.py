@@ -22,6 +22,8 @@ from analysis.cues import DEFAULT_CUES, CueLexicon
 from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before, opening_participle
 from analysis.names import (
     FIRST_NAME_GENDER,
+    _HONORIFIC_GENDER,
+    _HONORIFIC_RE,
     _honorific_genders,
     is_person_name,
     is_place,
@@ -33,10 +35,13 @@ from analysis.names import (
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SCAN_STEP = 400
-# A name does not run over a line break ("Winner: Jo Poe\n\nPoe said").
+# Words before a capitalised run that make it a place or a thing, not a person.
+_PLACE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|in|at|near|across|outside|inside|throughout)[ \t\u00a0]+$")
+# A name does not run over a line break ("Winner: Jo Poe\n\nPoe said"); a particle is a whole
+# word ("Mitt Romney also" is no "Romney al").
 _FULLNAME_RE = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\u00a0]+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
-    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|de|van|von|del|da|bin|al)){1,6}"
+    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:de|van|von|del|da|bin|al)\b)){1,6}"
 )
 
 
@@ -356,13 +361,47 @@ class SpeakerResolver:
         return (m.start, name) if self.compatible(name, m.kind, sex) else None
 
     def _last_person_name(self, pos: int, sex: str | None = None) -> str | None:
-        last = None
-        for m in _FULLNAME_RE.finditer(self.text, max(0, pos - self.PRONOUN_WINDOW), pos):
+        """The last person named before ``pos`` (within PRONOUN_WINDOW) who fits ``sex``,
+        when no speaker or cue subject did.
+
+        A capitalised run after an article or a preposition of place names a place
+        or a thing, not a person ("the Rose Garden", "on the Gulf Coast", "in Miami
+        Beach"). "Mrs. Capito" counts, with the gender of its honorific.
+
+        >>> text = "Ms. Poe met Al Roe at the Gulf Coast. Later, she"
+        >>> SpeakerResolver(text)._last_person_name(len(text), "f")
+        'Poe'
+        """
+        lo = max(0, pos - self.PRONOUN_WINDOW)
+        last_at, last = -1, None
+        for m in _FULLNAME_RE.finditer(self.text, lo, pos):
             full = " ".join(self._name_words(m))
-            if " " in full and is_person_name(full) and not opens_no_name(full.split()[0]):
-                if self.compatible(full, "person", sex):
-                    last = full
+            if (" " in full and is_person_name(full) and not opens_no_name(full.split()[0])
+                    and not _PLACE_BEFORE_RE.search(self.text, max(0, m.start() - 12), m.start())
+                    and self.compatible(full, "person", sex)):
+                last_at, last = m.start(), full
+        for m in _HONORIFIC_RE.finditer(self.text, lo, pos):
+            if m.start() > last_at and (sex is None or _HONORIFIC_GENDER[m.group(1).lower()] == sex):
+                last_at, last = m.start(), self._honorific_name(normalise_name(m.group(2)), m.start(), sex)
         return last
+
+    def _honorific_name(self, surname: str, pos: int, sex: str | None) -> str:
+        """The full name of "Mrs. <surname>" of gender ``sex``: "Mrs. Clinton" is not Bill Clinton."""
+        name = self.full_name(surname, pos)
+        if self.gender(name) in (None, sex):
+            return name
+        if surname not in self._surnames:
+            self._surnames[surname] = self._full_names_ending(surname)
+        fitting = [(p, full) for p, full in self._surnames[surname] if self.gender(full) in (None, sex)]
+        before = [full for p, full in fitting if p < pos]
+        return before[-1] if before else fitting[0][1] if fitting else surname
+
+    def _fits(self, full: str, sex: str | None) -> bool:
+        g = self.gender(full)
+        if g is not None or sex is None:
+            return g == sex or sex is None
+        surname = re.escape(full.rsplit(" ", 1)[-1])
+        return not is_place(full) and re.search(rf"(?<![\w’'])(?<!{re.escape(full.split()[0])} ){surname}\b", self.text) is not None
 
 
 def _inside_quotation(text: str, pos: int) -> bool:

@@ -984,3 +984,27 @@ def test_the_short_form_of_an_organisation_named_after_a_place_is_its_full_name(
 ])
 def test_a_name_after_any_abbreviated_title_is_the_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a particle of a name ("de", "al") is a whole word, not the start of "declined" or "also"
+    ("Ann Vole and Tom Poe met. Vole declined to comment.\n\n“It is final,” she said.", "Ann Vole"),
+    ("Ann Vole and Tom Poe met. But Mrs. Vole also left.\n\n“It is final,” she said.", "Ann Vole"),
+])
+def test_a_name_particle_is_a_whole_word(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # with no speaker or cue subject before it, a pronoun takes the last person named:
+    # a capitalised run after an article or a preposition of place is a place or a thing
+    ("Tom Poe met Ann Vole on the Gulf Coast.\n\n“It is final,” she said.", "Ann Vole"),
+    ("Ann Vole went to the Rose Garden.\n\n“It is final,” she said.", "Ann Vole"),
+    ("Tom Poe, a nurse, worked in Miami Beach.\n\n“It is final,” he said.", "Tom Poe"),
+    # "Mrs. Vole" names a woman: not the article's only full name, Bill Vole
+    ("Bill Vole spoke first. The crowd then cheered Mrs. Vole.\n\n“It is final,” she said.", "Vole"),
+    ("Ann Vole and Bill Vole came. The crowd cheered Mr. Vole.\n\n“It is final,” he said.", "Bill Vole"),
+])
+def test_a_pronoun_with_no_speaker_before_it_takes_the_last_person_named(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
