@@ -139,8 +139,16 @@ def _run_back(toks: list[tuple[int, int, str]], i: int) -> int:
     return j
 
 
+# A plural of nationality or belief ("Americans", "Palestinians", "Socialists"): a group, as GROUP_SOURCES.
+_GROUP_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ians|icans|ists)")
+
+
 def _mention_from_run(text: str, toks: list[tuple[int, int, str]], j: int, i: int) -> Mention:
     span = text[toks[j][0] : toks[i][1]]
+    last = toks[i][2]
+    if last.lower() in GROUP_SOURCES or last.lower() == "others" or _GROUP_PLURAL_RE.fullmatch(last):
+        # 'Democrats said', 'Muslim Americans say': a group, which "he" or "she" never refers to
+        return Mention(toks[j][0], toks[i][1], span, "np")
     after_the = j > 0 and toks[j - 1][2].lower() == "the"
     # Judge person vs organisation on the name without its job title
     # ("America First Legal Senior Vice President Reed D. Rubenstein" is a person).

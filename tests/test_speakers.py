@@ -1008,3 +1008,18 @@ def test_a_name_particle_is_a_whole_word(text, speaker):
 def test_a_pronoun_with_no_speaker_before_it_takes_the_last_person_named(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised plural that names a group ("Democrats", "Critics", "Palestinians") speaks as
+    # itself, is no antecedent of "he" or "she", and is no surname of a longer name
+    ("Ann Vole spoke.\n\nDemocrats criticized Mrs. Vole for teaming up with Mr. Poe.\n\n“It is final,” she said.",
+     "Ann Vole"),
+    ("Tom Poe spoke. Palestinians protested the plan.\n\n“It is final,” he said.", "Tom Poe"),
+    ("Republicans criticized the plan.\n\n“It is final,” they said.", "Republicans"),
+    ("Vulnerable Democrats came. Democrats said “it is final,” at the rally.", "Democrats"),
+    ("Muslim Americans met Tom Poe. “It is final,” Americans said.", "Americans"),
+    # a surname that ends in s is still a person's
+    ("Tom Collins spoke. Collins said “it is final.”", "Tom Collins"),
+])
+def test_a_capitalised_group_plural_is_a_group_not_a_person(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
