@@ -38,10 +38,11 @@ _SCAN_STEP = 400
 # Words before a capitalised run that make it a place or a thing, not a person.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|in|at|near|across|outside|inside|throughout)[ \t\u00a0]+$")
 # A name does not run over a line break ("Winner: Jo Poe\n\nPoe said"); a particle is a whole
-# word ("Mitt Romney also" is no "Romney al").
+# word ("Mitt Romney also" is no "Romney al"); a nickname in marks is one of its words.
 _FULLNAME_RE = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\u00a0]+)?[A-Z][\w'’\-]*[a-z][\w'’\-]*"
-    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:de|van|von|del|da|bin|al)\b)){1,6}"
+    r"(?:[ \t\u00a0]+(?:[A-Z]\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|[“\"][A-Z][\w'’\-]*[a-z][\w'’\-]*[”\"]"
+    r"|(?:de|van|von|del|da|bin|al)\b)){1,6}"
 )
 
 
@@ -274,7 +275,8 @@ class SpeakerResolver:
     def _name_words(self, m: re.Match[str]) -> list[str]:
         """The words of a capitalised run's name, without a sentence-opening
         cue ('Said Jo Poe, who ...') or participle ('During Trump’s visit')."""
-        words = normalise_name(m.group()).split()
+        # a nickname in marks is no part of the name ('Charles “Chad” Ludington')
+        words = normalise_name(" ".join(w for w in m.group().split() if w[0] not in "“\"")).split()
         if words and (words[0].lower() in self.cues.verb_re.capitals
                       or words[0] == m.group().split()[0] and opening_participle(self.text, m.start(), words[0])):
             words = words[1:]  # (a title word such as "Acting" is already gone)

@@ -1023,3 +1023,13 @@ def test_a_pronoun_with_no_speaker_before_it_takes_the_last_person_named(text, s
 ])
 def test_a_capitalised_group_plural_is_a_group_not_a_person(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a nickname in marks inside a full name is left out of it, and no longer hides the name
+    ("Charles “Chad” Vole teaches at a college. “It is final,” Vole said.", "Charles Vole"),
+    ('Lewis "Scooter" Vole was convicted. "It is final," Vole said.', "Lewis Vole"),
+    ("Charles “Chad” Vole teaches at a college.\n\n“It is final,” he said.", "Charles Vole"),
+])
+def test_a_nickname_in_marks_is_no_part_of_the_full_name(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
