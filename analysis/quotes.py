@@ -455,7 +455,7 @@ def _is_title(quoted: str) -> bool:
 
 
 _WORK_BEFORE_RE = re.compile(
-    r"(?:['’]s|\b(?:on|in|from|titled|entitled|named|book|film|show|song|program|programme|series|column|album"
+    r"(?:['’]s|\b(?:on|in|from|told|to|with|titled|entitled|named|book|film|show|song|program|programme|series|column|album"
     r"|(?:author|star|host|episode|edition|cast|broadcast|issue)\s+of))[ \t\u00a0]*$",
     re.I,
 )
@@ -463,7 +463,8 @@ _TITLED_RE = re.compile(r"\b(?:titled|entitled)[ \t\u00a0]*$", re.I)  # what fol
 
 
 def _names_a_work(text: str, open_pos: int) -> bool:
-    """True when the words before the mark introduce a title: "ABC’s “", "on “", "the book “".
+    """True when the words before the mark introduce a title: "ABC’s “", "on “", "the book “",
+    and those that introduce a show as the one spoken to: "told “", "to “", "with “".
 
     >>> _names_a_work("on ABC’s “", 9), _names_a_work("Roe said, “", 10)
     (True, False)

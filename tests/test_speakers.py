@@ -1033,3 +1033,17 @@ def test_a_capitalised_group_plural_is_a_group_not_a_person(text, speaker):
 ])
 def test_a_nickname_in_marks_is_no_part_of_the_full_name(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a show's title in marks after "told", "to" or "with" is the one spoken to, not a quotation
+    ("Rep. Tom Vole told “Fox News Sunday” that it is final.", [("scare", None)]),
+    ("“It is final,” Tom Vole told “Meet the Press.”", [("direct", "Tom Vole"), ("scare", None)]),
+    ("In an interview with “Good Morning America,” Ann Vole said it is final.", [("scare", None)]),
+    # what a speaker tells someone is still quoted
+    ("Tom Vole told reporters, “It is final.”", [("direct", "Tom Vole")]),
+    ("Tom Vole told The Hill: “It Is Final And Done.”", [("direct", "Tom Vole")]),
+])
+def test_a_show_title_after_told_is_no_quotation(text, kinds):
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == kinds
+
