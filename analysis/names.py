@@ -79,7 +79,7 @@ TITLE_WORDS = TITLE_ABBREVIATIONS | frozenset(
     "associate assistant policy legal general lieutenant captain sergeant "
     "commander admiral colonel officer analyst adviser advisor strategist "
     "pastor bishop archbishop reverend pope cardinal rabbi imam king queen prince princess lord dame sir "
-    "state federal border press national".split()
+    "state federal border press national staff".split()
 )
 ORG_WORDS = frozenset(
     "union association department committee council house party campaign institute bank "

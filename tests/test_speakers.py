@@ -1047,3 +1047,7 @@ def test_a_nickname_in_marks_is_no_part_of_the_full_name(text, speaker):
 def test_a_show_title_after_told_is_no_quotation(text, kinds):
     assert [(q.kind, q.speaker) for q in extract_quotes(text)] == kinds
 
+
+def test_chief_of_staff_is_no_part_of_the_name_after_it():
+    text = "Chief of Staff Zeb Vole said “it is final.” Later, “it is done,” Vole said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Zeb Vole", "Zeb Vole"]
