@@ -122,6 +122,10 @@ _TAIL_BREAK_RE = re.compile(r"(?<!\bv)(?<!\bvs)" + _SENT_END_RE.pattern + r"(?=[
 
 _LEAD_RE = re.compile(r"[\s,;:—–\-]*")
 _AFTER_WINDOW = 90
+# How far after a closing mark a subject's cue may stand: past a title, a name and one
+# appositive ("” Rep. Jo Poe, Utah Republican and former chairwoman of the House Committee on
+# Foreign Affairs, told Fox News").
+_CUE_REACH = 200
 _BEFORE_WINDOW = 260
 
 
@@ -159,17 +163,22 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
     first = _FIRST_WORD_RE.match(text, p, hi)
     if first is not None and first.group().lower() in _CLAUSE_OPENERS:
         return None  # '” and Trump says': a new clause with its own quotation
-    for v in cues.verb_re.finditer(text, p, min(hi, p + 120)):
+    # beyond the near window only for a quotation that ends "…,”", as one with its speaker after it does
+    far = _paragraph_end(text, close_end, _CUE_REACH) if text[close_end - 2 : close_end - 1] == "," else hi
+    for v in cues.verb_re.finditer(text, p, far):
         end = _SENT_END_RE.search(text, p, v.start())
         if end is not None and not text[end.end() : end.end() + 1].islower():
             return None  # the cue belongs to the next sentence (not '(D-Wis.) said')
-        if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _clause_then_cue(text, v.end(), min(hi, p + 160), cues):
+        if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _clause_then_cue(
+                text, v.end(), _paragraph_end(text, close_end, _CUE_REACH + 40), cues):
             continue  # '” the aide, who asked not to be named, said': the relative clause's verb
         if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
         m = mention_after(text, p, v.start())
         if m is None or not _subject_of(text, m, v.start()):
+            if v.start() > hi:  # a far cue needs its subject right after the quotation
+                break
             # '” for the victory, Sanders said', '” that is sexist, Brock said': a named subject only
             m = mention_before(text, v.start(), p)
             m = m if m is not None and m.kind != "np" else None

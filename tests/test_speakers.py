@@ -1051,3 +1051,17 @@ def test_a_show_title_after_told_is_no_quotation(text, kinds):
 def test_chief_of_staff_is_no_part_of_the_name_after_it():
     text = "Chief of Staff Zeb Vole said “it is final.” Later, “it is done,” Vole said."
     assert [q.speaker for q in extract_quotes(text)] == ["Zeb Vole", "Zeb Vole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "“…,” Name, <a long appositive>, said": the cue may stand up to 200 characters after the mark
+    ("“It is a goal we can aspire to,” Ann Vole, a climate scientist at Rutgers University who "
+     "studies Arctic warming and its impacts on the climate of the world, said.", "Ann Vole"),
+    ("“It is final,” Rep. Ann Vole, Utah Republican and former chairwoman of the House Committee "
+     "on Foreign Affairs and of its panel on trade, told Fox News.", "Ann Vole"),
+    # only when the subject follows the mark and the quotation ends "…,”"
+    ("The so-called “self-incrimination clause” means that a witness, as the Fifth Amendment and "
+     "the courts have long put it in many rulings and opinions, said Tom Poe, cannot be forced.", None),
+])
+def test_a_cue_after_a_long_appositive_still_attributes_the_quotation(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)][0] == speaker
