@@ -398,13 +398,6 @@ class SpeakerResolver:
         before = [full for p, full in fitting if p < pos]
         return before[-1] if before else fitting[0][1] if fitting else surname
 
-    def _fits(self, full: str, sex: str | None) -> bool:
-        g = self.gender(full)
-        if g is not None or sex is None:
-            return g == sex or sex is None
-        surname = re.escape(full.rsplit(" ", 1)[-1])
-        return not is_place(full) and re.search(rf"(?<![\w’'])(?<!{re.escape(full.split()[0])} ){surname}\b", self.text) is not None
-
 
 def _inside_quotation(text: str, pos: int) -> bool:
     """True when ``pos`` lies inside double quotation marks of its paragraph: the
