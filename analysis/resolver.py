@@ -232,16 +232,28 @@ class SpeakerResolver:
         variants.append(name)
         return name
 
-    def full_name(self, name: str, pos: int) -> str:
-        """The article's full name for a bare surname ("Romero" -> "Anthony Romero")."""
+    def full_name(self, name: str, pos: int, sex: str | None = None) -> str:
+        """The article's full name for a bare surname ("Romero" -> "Anthony Romero"); with
+        ``sex``, one whose gender is not known to differ ("Mrs. Clinton" is not Bill Clinton).
+
+        >>> r = SpeakerResolver("Bill Poe and Ann Poe came. Later Mrs. Poe spoke.")
+        >>> r.full_name("Poe", 40), r.full_name("Poe", 40, "f")
+        ('Ann Poe', 'Ann Poe')
+        >>> r.full_name("Poe", 40, "m")
+        'Bill Poe'
+        """
         if " " in name:
             return name
         for _, known, kind in reversed(self.known):
             if kind == "person" and known.endswith(" " + name):
-                return known
+                if sex is None or self.gender(known) in (None, sex):
+                    return known
+                break  # the last speaker of that surname is of the other gender: look in the text
         options = self._surnames.get(name)
         if options is None:
             options = self._surnames[name] = self._full_names_ending(name)
+        if sex is not None:
+            options = [(p, full) for p, full in options if self.gender(full) in (None, sex)]
         if not options:
             return name
         before = [full for p, full in options if p < pos]
@@ -384,19 +396,9 @@ class SpeakerResolver:
                 last_at, last = m.start(), full
         for m in _HONORIFIC_RE.finditer(self.text, lo, pos):
             if m.start() > last_at and (sex is None or _HONORIFIC_GENDER[m.group(1).lower()] == sex):
-                last_at, last = m.start(), self._honorific_name(normalise_name(m.group(2)), m.start(), sex)
+                last_at, last = m.start(), self.full_name(normalise_name(m.group(2)), m.start(), sex)
         return last
 
-    def _honorific_name(self, surname: str, pos: int, sex: str | None) -> str:
-        """The full name of "Mrs. <surname>" of gender ``sex``: "Mrs. Clinton" is not Bill Clinton."""
-        name = self.full_name(surname, pos)
-        if self.gender(name) in (None, sex):
-            return name
-        if surname not in self._surnames:
-            self._surnames[surname] = self._full_names_ending(surname)
-        fitting = [(p, full) for p, full in self._surnames[surname] if self.gender(full) in (None, sex)]
-        before = [full for p, full in fitting if p < pos]
-        return before[-1] if before else fitting[0][1] if fitting else surname
 
 
 def _inside_quotation(text: str, pos: int) -> bool:
