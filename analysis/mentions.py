@@ -47,6 +47,17 @@ GROUP_SOURCES = frozenset(
     "legislators candidates delegates diplomats".split()
 )
 
+# A day's or, after a word such as "in" or "last", a month's name is a time, never a
+# speaker: "The State Department in November issued", "the statement Friday said",
+# "said Saturday". A month alone may be a name ("May said": Theresa May).
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split())
+_TIME_LEAD = frozenset("on in last this past next early late mid since until by through".split())
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_DAY_EVENTS = frozenset("super black good ash holy cyber bloody fat palm easter giving".split())
+TIME_WORDS = _WEEKDAYS | _MONTHS | _TIME_LEAD | _DAY_PARTS  # may stand between a subject and its verb
+
 _PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
 _TOKEN_RE = re.compile(
     r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:"
@@ -337,6 +348,38 @@ def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int
     return m if m.kind == "person" else None
 
 
+def _time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """toks[k] names a day ("Friday") or, after a word such as "in" or "last", a month."""
+    word = toks[k][2].lower()
+    return word in _WEEKDAYS or (word in _MONTHS and k > 0 and toks[k - 1][2].lower() in _TIME_LEAD)
+
+
+def names_a_time(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] names a day ("Friday", "Super Tuesday"), or a month after
+    a word such as "in": a time, never a speaker.
+
+    >>> s = "The State Department in November issued"
+    >>> names_a_time(s, 24, 32), names_a_time("May said", 0, 3)
+    (True, False)
+    """
+    toks = _tokens(text, max(0, start - 12), end)
+    first = next((k for k, tok in enumerate(toks) if tok[0] == start), None)
+    return first is not None and toks[-1][1] == end and _time_back(toks, len(toks) - 1) < first
+
+
+def _time_back(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index before the time phrase that ends at toks[i] ("late Monday night", "in
+    November"), or ``i`` when none does."""
+    k = i - 1 if toks[i][2].lower() in _DAY_PARTS and i > 0 and toks[i - 1][2].lower() in _WEEKDAYS else i
+    if not _time_word(toks, k):
+        return i
+    if k > 0 and toks[k - 1][2].lower() in _DAY_EVENTS:
+        k -= 1  # 'Super Tuesday', 'Black Friday': a day too
+    while k > 0 and toks[k - 1][2].lower() in _TIME_LEAD:
+        k -= 1
+    return k - 1
+
+
 def _auxiliary(toks: list[tuple[int, int, str]], i: int) -> bool:
     """An auxiliary or adverb between subject and verb ("has also said"); a capitalised
     one after a capitalised word is a name's last word ("Mrs May said", "George Will said")."""
@@ -360,8 +403,13 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
     toks = _tokens(text, max(lo, pos - 160), pos)
     i = _skip_paren(toks, len(toks) - 1)
     verb_at = i
-    while i >= 0 and (_auxiliary(toks, i) or _adverb_after_auxiliary(toks, i)):
-        i -= 1
+    while i >= 0:  # 'has also said', 'in November issued'
+        if _auxiliary(toks, i) or _adverb_after_auxiliary(toks, i):
+            i -= 1
+        elif (before := _time_back(toks, i)) < i:
+            i = before
+        else:
+            break
     if 0 <= i < verb_at and toks[i][2].lower() in _PRONOMINAL and toks[i + 1][2].lower() in _MODALS:
         return None  # 'if one can call it that', 'some may argue': anyone, no speaker
     appositive = None
@@ -630,6 +678,10 @@ def _name_end(toks: list[tuple[int, int, str]], start: int, limit: int) -> int:
     for k in range(start, len(toks)):
         tok = toks[k][2]
         if _is_boundary(tok) or tok.lower() in _AFTER_NAME_STOPS and not _acronym(tok) or k >= limit:
+            return k
+        if _time_word(toks, k):  # 'said Saturday', 'a statement late Wednesday'
+            while k > start and toks[k - 1][2].lower() in _TIME_LEAD:
+                k -= 1
             return k
     return len(toks)
 

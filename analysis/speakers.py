@@ -37,6 +37,7 @@ from analysis.mentions import (
     AFTER_QUOTE_ADVERBS,
     GROUP_SOURCES,
     PRONOUNS,
+    TIME_WORDS,
     Mention,
     _paragraph_end,
     _paragraph_start,
@@ -45,6 +46,7 @@ from analysis.mentions import (
     inverted_subject,
     mention_after,
     mention_before,
+    names_a_time,
 )
 from analysis.names import (
     _STOP_CAPS,
@@ -278,10 +280,11 @@ _GAP_RE = re.compile(r"[\s\u00a0]*(?:\([^()\n]{1,30}\)[\s\u00a0]*)?(?:,[^.;:!?]{
 
 
 def _subject_of(text: str, m: Mention, verb_pos: int) -> bool:
-    """True when only adverbs, auxiliaries or one appositive lie between m and the verb."""
+    """True when only adverbs, auxiliaries, a time ("Friday", "in May") or one appositive
+    lie between m and the verb."""
     gap = _GAP_RE.match(text, m.end, verb_pos)
     rest = text[gap.end() : verb_pos].split() if gap else text[m.end : verb_pos].split()
-    return all(w.lower() in AFTER_QUOTE_ADVERBS or w.lower().endswith("ly") for w in rest)
+    return all(w.lower() in AFTER_QUOTE_ADVERBS or w.lower().endswith("ly") or w.lower() in TIME_WORDS for w in rest)
 
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
@@ -477,6 +480,9 @@ def _clause_subject(text: str, lo: int, pos: int) -> tuple[Mention, str] | None:
         return Mention(m.start(3), m.end(3), m.group(3), "np"), verb
     start, end = m.span(2)
     name = m.group(2)
+    if names_a_time(text, start, end):  # 'The State Department in November issued'
+        subject = mention_before(text, m.end() - len(verb), lo)
+        return (subject, verb) if subject is not None else None
     if (pronoun := _speaker_pronoun((start, end, name))) is not None:
         return pronoun, verb  # 'He’s also trashed …, decrying': the pronoun of a contraction
     first = name.split()[0].lower()

@@ -1065,3 +1065,24 @@ def test_chief_of_staff_is_no_part_of_the_name_after_it():
 ])
 def test_a_cue_after_a_long_appositive_still_attributes_the_quotation(text, speaker):
     assert [q.speaker for q in extract_quotes(text)][0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a day's name, or a month's after "in", "last" ..., is a time between subject and verb
+    ("The Pike Water Authority in November issued a warning of “a grave and rising threat to the town.”",
+     "Pike Water Authority"),
+    ("A Vole family lawyer in March said the jail was “unable to protect the inmates in its care.”",
+     "A Vole family lawyer"),
+    ("“The plan is final and it is done,” the county’s statement Friday said.", "the county’s statement"),
+    ("Tom Vole spoke at the fair.\n\nThe mayor’s office late Monday issued a reply: “The plan is final and done.”",
+     "The mayor’s office"),
+    ("Tom Vole spoke. Vole on Super Tuesday won “a big and important victory.”", "Tom Vole"),
+    # and no speaker after the cue
+    ("“The plan is final and it is done,” said Saturday.", None),
+    ("“The plan is final and it is done,” according to a statement late Wednesday.", "a statement"),
+    # a month alone may be a name
+    ("Theresa May spoke in May.\n\n“The plan is final and it is done,” May said on Tuesday.", "Theresa May"),
+    ("Ann Vole spoke in June.\n\n“The plan is final and it is done,” said Mrs. May.", "May"),
+])
+def test_a_day_or_month_is_a_time_not_a_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
