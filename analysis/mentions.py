@@ -447,8 +447,41 @@ def mention_before(text: str, pos: int, lo: int) -> Mention | None:
         if np is not None and appositive is not None and not _names_a_place(tok):
             # 'Poe’s spokesman, Al Roe, said': the name in the appositive speaks
             return _appositive_name(text, toks, *appositive) or np
+        if np is not None and appositive is None:
+            return _head_before_preposition(text, toks, np, lo) or np
         return np
     return None
+
+
+# Prepositions whose noun phrase, right before a verb, is not its subject: 'Jo Poe in a
+# statement said', 'A lawyer for the family said'.
+_PP_HEADS = frozenset("in for of at with from on during".split())
+# What a phrase such as "in a statement" or "at a rally" says the words came through, or
+# where they were spoken: it tells how, not who.
+_MEDIUM_NOUNS = frozenset(
+    "statement statements interview interviews tweet tweets letter email e-mail post speech remarks "
+    "release op-ed video conference briefing memo filing appearance message column essay broadcast "
+    "rally hearing event meeting forum ceremony summit session availability debate hall".split()
+)
+
+
+def _head_before_preposition(text: str, toks: list[tuple[int, int, str]], np: Mention, lo: int) -> Mention | None:
+    """The subject before the prepositional phrase that ends in ``np``: a name before it
+    ('Jo Poe in a statement said': Jo Poe), or a noun phrase before it, with it ('A
+    lawyer for the family said': the whole, but 'the mayor in a statement said': the
+    mayor); None when no subject stands before it."""
+    k = next((k for k, tok in enumerate(toks) if tok[0] == np.start), 0)
+    if k < 2 or toks[k - 1][2].lower() not in _PP_HEADS:
+        return None
+    head = mention_before(text, toks[k - 1][0], lo)
+    if head is None or head.end != toks[k - 2][1]:
+        return None
+    medium = np.text.rsplit(None, 1)[-1].lower() in _MEDIUM_NOUNS
+    if head.kind == "np" and not medium:
+        return Mention(head.start, np.end, text[head.start : np.end], "np")
+    # a name only through a medium: in 'voices in the Senate in the past decade who', the
+    # noun phrase is no subject, and neither is the name
+    return head if medium else None
 
 
 # Determiners before a capitalised word that make it a description, not a name: "a Republican

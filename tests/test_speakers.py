@@ -1086,3 +1086,16 @@ def test_a_cue_after_a_long_appositive_still_attributes_the_quotation(text, spea
 ])
 def test_a_day_or_month_is_a_time_not_a_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a noun phrase after a preposition before the verb is not its subject
+    ("Tom Vole in a statement said “the plan is final and it is done.”", "Tom Vole"),
+    ("Governor Ann Vole in a statement on Friday criticized the vote as “a game of politics.”", "Ann Vole"),
+    ("A lawyer for the family said “the plan is final and it is done.”", "A lawyer for the family"),
+    ("One of the lawyers said “the plan is final and it is done.”", "One of the lawyers"),
+    ("Officials at the embassy said “the plan is final and it is done.”", "Officials at the embassy"),
+    ("After the vote, the mayor in a statement said “the plan is final and it is done.”", "the mayor"),
+])
+def test_a_prepositional_phrase_before_the_verb_is_not_its_subject(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
