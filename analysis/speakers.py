@@ -157,6 +157,8 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         v = rx.match(text, p, hi)
         if v and rx is cues.after_re and v.group()[0] <= "Z":
             return None  # '“…” According to the poll, …': the cue opens the next sentence
+        if v and v.group() in _PLURAL_NOUNS and not text[v.end() : v.end() + 2].lstrip()[:1].isupper():
+            continue  # '“…,” terms he has used': a noun ('“…,” answers Jo Poe' is the cue)
         if v and not v.group().endswith("ing"):  # ', calling it' is the writer's clause
             m = inverted_subject(text, v) if rx is cues.verb_re and v.group()[0] <= "Z" else mention_after(text, v.end(), hi)
             if m is not None:  # '," said his sister, Jo Poe.': the name after the noun phrase
@@ -315,6 +317,12 @@ _PLURAL_BEFORE = frozenset(
 )
 
 
+# Forms of cue verbs that are far more often plural nouns: a verb only after a pronoun
+# or a name ('what she terms', 'Poe questions whether').
+_PLURAL_NOUNS = frozenset("comments remarks questions terms answers".split())
+_RELATIVES = frozenset("who which that".split())
+
+
 def _word_before(text: str, pos: int) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
     return m.group(1) if m else ""
@@ -343,6 +351,8 @@ def cue_role(text: str, v: re.Match[str], cues: CueLexicon | None = None) -> str
         return "none"
     if before in _PLURAL_BEFORE and form.endswith("s") and " " not in form:
         return "none"
+    if form in _PLURAL_NOUNS and not (before in PRONOUNS or before in _RELATIVES or word[:1].isupper()):
+        return "none"  # 'his recent comments', 'reignited questions', '“…” terms he used'
     if before == "to":
         return "infinitive"
     if word and form in (cues or DEFAULT_CUES).bases and not _subject_for_base(word):

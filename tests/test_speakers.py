@@ -1099,3 +1099,20 @@ def test_a_day_or_month_is_a_time_not_a_speaker(text, speaker):
 ])
 def test_a_prepositional_phrase_before_the_verb_is_not_its_subject(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+@pytest.mark.parametrize("text, result", [
+    # "comments", "remarks", "questions", "terms", "answers" are nouns unless a pronoun or a name goes before
+    ("Jo Poe’s recent comments about “Obama judges” drew scrutiny.", [("partial", None, None)]),
+    ("The moves reignited questions about whether Democrats will use the “nuclear option” in the Senate.",
+     [("partial", None, None)]),
+    ("Ann Vole spoke. She hurled “a gangster fond of playing with fire,” terms he has used before.",
+     [("partial", "Ann Vole", "hurled")]),
+    # a verb after a pronoun or a name, and inverted before one
+    ("Davis thinks rebuilding is part of what she terms “a modern New Deal,” and she voted.",
+     [("direct", "Davis", "terms")]),
+    ("Tom Vole questions whether the plan “will ever work at all in this town.”", [("partial", "Tom Vole", "questions")]),
+    ("“The plan will never work at all,” answers Tom Vole.", [("direct", "Tom Vole", "answers")]),
+])
+def test_a_cue_form_that_is_a_plural_noun_is_a_verb_only_after_a_subject(text, result):
+    assert [(q.kind, q.speaker, q.cue) for q in extract_quotes(text)] == result
