@@ -58,9 +58,11 @@ _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAY_EVENTS = frozenset("super black good ash holy cyber bloody fat palm easter giving".split())
 TIME_WORDS = _WEEKDAYS | _MONTHS | _TIME_LEAD | _DAY_PARTS  # may stand between a subject and its verb
 
-_PARTY_TAG_RE = re.compile(r"[DRI]-(?:[A-Z][a-z]*\.)+")  # "D-Calif.", "R-N.Y.": one token
+# "D-Calif.", "R-N.Y." and states written out ("R-Utah", "D-New York"): one token
+_TWO_WORD_STATE = r"(?:New|North|South|West|Rhode)[ \t\u00a0][A-Z][a-z]+"
+_PARTY_TAG_RE = re.compile(rf"[DRI]-(?:(?:[A-Z][a-z]*\.)+|{_TWO_WORD_STATE}|[A-Z][a-z]+)")
 _TOKEN_RE = re.compile(
-    r"[DRI]-(?:[A-Z][a-z]*\.)+|(?:[A-Za-z]\.){2,}|[A-Z]\.|(?:"
+    rf"[DRI]-(?:(?:[A-Z][a-z]*\.)+|{_TWO_WORD_STATE})|(?:[A-Za-z]\.){{2,}}|[A-Z]\.|(?:"
     # a title's abbreviation, "St.", "Jr." and "Sr." are one token with their full stop (longest first)
     + "|".join(sorted((w.capitalize() for w in TITLE_ABBREVIATIONS | {"st", "jr", "sr"}), key=lambda w: (-len(w), w)))
     + r")\.|[^\W_](?:[\w'’\-]*[^\W_])?|[.,;:()\[\]“”\"—–!?…]"
@@ -748,6 +750,8 @@ def _mention_after_tokens(text: str, toks: list[tuple[int, int, str]], stop: int
             return Mention(toks[0][0], toks[stop - 1][1], text[toks[0][0] : toks[stop - 1][1]], "np")
         return None
     j = _name_run_back(toks, last_cap)
+    if opens_no_name(toks[j][2]) and not _acronym_in_prose(toks, j):
+        return None  # '” Though that said more': a connective, as in mention_before
     if last_cap == stop - 2 and toks[stop - 1][2] in GROUP_SOURCES:  # '” Republican leaders said'
         return Mention(toks[j][0], toks[stop - 1][1], text[toks[j][0] : toks[stop - 1][1]], "np")
     if last_cap == stop - 1 and (described := _described(text, toks, j, last_cap)) is not None:

@@ -1116,3 +1116,18 @@ def test_a_prepositional_phrase_before_the_verb_is_not_its_subject(text, speaker
 ])
 def test_a_cue_form_that_is_a_plural_noun_is_a_verb_only_after_a_subject(text, result):
     assert [(q.kind, q.speaker, q.cue) for q in extract_quotes(text)] == result
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a party tag with the state written out is a tag, not the speaker
+    ("Sen. Tom Vole, R-Utah, whose views have changed, said the deal is “a reasonable, good faith proposal.”",
+     "Tom Vole"),
+    ("Sen. Ann Vole, D-New York, who leads the panel, said the deal is “a reasonable, good faith proposal.”",
+     "Ann Vole"),
+    ("Sen. Tom Vole, R-Ariz., who leads the panel, said the deal is “a reasonable, good faith proposal.”",
+     "Tom Vole"),
+    # a connective after a quotation opens no name
+    ("“They would bring the chair back,” Though that said more about him than about them.", None),
+])
+def test_a_party_tag_or_a_connective_is_no_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
