@@ -36,6 +36,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SCAN_STEP = 400
 # Words before a capitalised run that make it a place or a thing, not a person.
+_POSSESSIVE_BEFORE_RE = re.compile(r"['’]s[ \t\u00a0]+$")  # 'Poe’s proposed': the cue word is a noun's modifier
 _PLACE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|in|at|near|across|outside|inside|throughout)[ \t\u00a0]+$")
 # A name does not run over a line break ("Winner: Jo Poe\n\nPoe said"); a particle is a whole
 # word ("Mitt Romney also" is no "Romney al"); a nickname in marks is one of its words.
@@ -364,6 +365,8 @@ class SpeakerResolver:
             v = self.cues.verb_re.match(self.text, at)
             if v is not None and v.group()[0] <= "Z":  # 'Said Jo Poe, who ...'
                 self._subjects[at] = inverted_subject(self.text, v)
+            elif _POSSESSIVE_BEFORE_RE.search(self.text, max(0, at - 4), at):
+                self._subjects[at] = None  # a noun: "Al Poe’s proposed deal" (a passive's subject still counts)
             else:
                 self._subjects[at] = mention_before(self.text, at, _paragraph_start(self.text, at, 160))
         m = self._subjects[at]

@@ -1131,3 +1131,10 @@ def test_a_cue_form_that_is_a_plural_noun_is_a_verb_only_after_a_subject(text, r
 ])
 def test_a_party_tag_or_a_connective_is_no_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+def test_a_cue_word_after_a_possessive_gives_a_pronoun_no_antecedent():
+    # 'Al Poe’s proposed deal': "proposed" modifies a noun, so Al Poe is no cue's subject
+    text = ("Sen. Tom Vole spoke at noon. He praised Al Poe’s proposed deal.\n\n"
+            "He said “the plan is final and it is done.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Vole"]
