@@ -240,12 +240,14 @@ def _appositive_name(text: str, m: Mention, hi: int, pattern: re.Pattern[str] = 
     return name
 
 
-_NEXT_OPEN_RE = re.compile(r"[ \t\u00a0]*[,:][ \t\u00a0]*(?:[“\"«]|'')")
+# After the cue: a new quotation opens, or the cue's own reported clause ('said that ...')
+_NEXT_OPEN_RE = re.compile(r"[ \t\u00a0]*(?:[,:][ \t\u00a0]*(?:[“\"«]|'')|that\b)")
 _CLOSING_MARKS = "”\"'’»"
 
 
 def _introduces_next(text: str, close_end: int, cue_end: int) -> bool:
-    """True when the quotation ended its sentence and the cue opens a new quotation.
+    """True when the quotation ended its sentence and the cue opens a new quotation,
+    or a reported clause of its own ('“We won.” Critics have said that ...').
 
     >>> s = '“We won.” He added, “It was close.”'
     >>> _introduces_next(s, 9, s.index(","))

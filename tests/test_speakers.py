@@ -1138,3 +1138,16 @@ def test_a_cue_word_after_a_possessive_gives_a_pronoun_no_antecedent():
     text = ("Sen. Tom Vole spoke at noon. He praised Al Poe’s proposed deal.\n\n"
             "He said “the plan is final and it is done.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Vole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after a quotation that ends its sentence, a cue with a reported clause of its own is the next sentence's
+    ("In a post, Tom Vole said that “there can be no deal without the wall.” Critics have consistently said "
+     "that the wall is a nonstarter.", "Tom Vole"),
+    ("A sign there said “cash only.” The Globe writes that the brothers had no cash.", "A sign there"),
+    # a cue alone after such a quotation is still its own
+    ("Tom Vole spoke.\n\n“There can be no deal without the wall.” Ann Poe said.", "Ann Poe"),
+    ("“There can be no deal without the wall,” Ann Poe said that day.", "Ann Poe"),
+])
+def test_a_cue_with_its_own_reported_clause_after_a_finished_quotation_is_not_its_cue(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"][0] == speaker
