@@ -22,6 +22,7 @@ from analysis.cues import DEFAULT_CUES, CueLexicon
 from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before, opening_participle
 from analysis.names import (
     FIRST_NAME_GENDER,
+    TITLE_ABBREVIATIONS,
     _HONORIFIC_GENDER,
     _HONORIFIC_RE,
     _honorific_genders,
@@ -32,6 +33,13 @@ from analysis.names import (
     same_person_name,
 )
 
+# A sentence opens after its predecessor's end mark (and closing quote) or a line break,
+# but not after an initial or a title's abbreviation ("Sen. Jo Poe", "Jo A. Poe").
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?[ \t\u00a0]+(?=[A-Z“\"])|\n+")
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b[A-Z]|\b(?:" + "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS | {"st", "jr", "sr"})) + r"))$")
+# A sentence that opens with a capitalised run (a name with its title), then a lower-case verb.
+_LEAD_NAME_RE = re.compile(r"[ \t\u00a0]*((?:[A-Z][\w'’\-]*\.?[ \t\u00a0]+){1,6})(?=[a-z])")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SCAN_STEP = 400
@@ -309,9 +317,37 @@ class SpeakerResolver:
         found = self._subject_before(mention.start, want, sex, best_pos)
         if found is not None and found[0] > best_pos:
             best_pos, best = found
+        if want == ("person",) and (lead := self._previous_subject(mention.start, sex, best_pos)) is not None:
+            best_pos, best = lead  # 'Jo Poe took a positive view. He said': the last sentence's subject
         if best is None and want == ("person",):
             best = self._last_person_name(mention.start, sex)
         return best
+
+    def _previous_subject(self, pos: int, sex: str | None, floor: int = -1) -> tuple[int, str] | None:
+        """The person who opens the sentence before the one at ``pos`` (after ``floor``),
+        with the sentence's verb after the name: "Sen. Jo Poe took a positive view."
+
+        >>> text = "Al Roe spoke. Sen. Tom Poe took a positive view. He said it was good."
+        >>> SpeakerResolver(text)._previous_subject(text.index("He"), "m")
+        (14, 'Tom Poe')
+        """
+        here = _sentence_start(self.text, pos)
+        if here <= floor:
+            return None
+        prev = _sentence_start(self.text, here - 1)
+        lead = _LEAD_NAME_RE.match(self.text, prev, here) if prev > floor else None
+        if lead is None:
+            return None
+        m = mention_before(self.text, lead.end(), prev)
+        if m is None or m.kind != "person" or m.start != lead.start(1):
+            return None
+        name = self.full_name(normalise_name(m.text), m.start)
+        # a person's full name, not any capitalised words that open a sentence ("Noticeably,
+        # ...", "African Ancestry found"): a listed given name, and no possessive
+        if (" " not in name or not is_person_name(name) or name.split()[0].lower() not in FIRST_NAME_GENDER
+                or "’" in m.text or "'" in m.text or not self.compatible(name, "person", sex)):
+            return None
+        return m.start, name
 
     def compatible(self, name: str, kind: str, sex: str | None) -> bool:
         """False when "he"/"she" cannot refer to ``name`` (a known woman's or man's name).
@@ -417,3 +453,13 @@ def _inside_quotation(text: str, pos: int) -> bool:
     if opened >= 0 or closed >= 0:
         return opened > closed
     return text.count('"', start, pos) % 2 == 1
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` opens (looking back at most 600 characters)."""
+    lo = max(0, pos - 600)
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, pos + 1):  # + 1: the look-ahead's capital
+        if m.end() <= pos and not (text[m.start()] == "." and _ABBREVIATION_END_RE.search(text, max(0, m.start() - 5), m.start())):
+            start = m.end()
+    return start

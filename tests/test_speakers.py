@@ -1151,3 +1151,17 @@ def test_a_cue_word_after_a_possessive_gives_a_pronoun_no_antecedent():
 ])
 def test_a_cue_with_its_own_reported_clause_after_a_finished_quotation_is_not_its_cue(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"][0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the person who opens the sentence before "he" or "she" is preferred to an older speaker
+    ("“It is final,” Tom Vole said.\n\nFlorida Sen. Mark Roe took a positive view of the deal. "
+     "He said it was “a very reasonable offer.”", "Mark Roe"),
+    ("“It is final,” Ann Vole said.\n\nMary Roe took the other side on every count. “It is not,” she said.",
+     "Mary Roe"),
+    # a capitalised word that opens a sentence is no such person, nor someone of the other sex
+    ("“It is final,” Tom Vole said.\n\nNoticeably, he was calm. “It is done,” he said.", "Tom Vole"),
+    ("“It is final,” Tom Vole said.\n\nMary Roe disagreed with him. “It is done,” he said.", "Tom Vole"),
+])
+def test_a_pronoun_prefers_the_person_who_opens_the_sentence_before(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"][-1] == speaker
