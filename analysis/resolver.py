@@ -17,12 +17,12 @@ first of them resolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from analysis.cues import DEFAULT_CUES, CueLexicon
 from analysis.mentions import Mention, _paragraph_start, inverted_subject, mention_before, opening_participle
 from analysis.names import (
     FIRST_NAME_GENDER,
-    TITLE_ABBREVIATIONS,
     _HONORIFIC_GENDER,
     _HONORIFIC_RE,
     _honorific_genders,
@@ -32,12 +32,8 @@ from analysis.names import (
     opens_no_name,
     same_person_name,
 )
+from analysis.sentences import sentence_spans
 
-# A sentence opens after its predecessor's end mark (and closing quote) or a line break,
-# but not after an initial or a title's abbreviation ("Sen. Jo Poe", "Jo A. Poe").
-_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?[ \t\u00a0]+(?=[A-Z“\"])|\n+")
-_ABBREVIATION_END_RE = re.compile(
-    r"(?:\b[A-Z]|\b(?:" + "|".join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS | {"st", "jr", "sr"})) + r"))$")
 # A sentence that opens with a capitalised run (a name with its title), then a lower-case verb.
 _LEAD_NAME_RE = re.compile(r"[ \t\u00a0]*((?:[A-Z][\w'’\-]*\.?[ \t\u00a0]+){1,6})(?=[a-z])")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -144,6 +140,7 @@ class SpeakerResolver:
         self._people: dict[str, list[str]] = {}  # surname -> distinct full names resolved so far
         self._holders: dict[str, list[tuple[int, str]]] = {}  # role -> (position, name) of each titled name
         self._placed: dict[str, list[tuple[int, str]]] = {}  # head word -> (position, name) of each "<place> <head>"
+        self._sentence_starts: list[int] | None = None  # made when a pronoun first needs them
 
     def resolve(self, mention: Mention) -> str | None:
         """Name for a mention; remembers named speakers for later pronouns.
@@ -331,11 +328,13 @@ class SpeakerResolver:
         >>> SpeakerResolver(text)._previous_subject(text.index("He"), "m")
         (14, 'Tom Poe')
         """
-        here = _sentence_start(self.text, pos)
-        if here <= floor:
+        if self._sentence_starts is None:
+            self._sentence_starts = [start for start, _ in sentence_spans(self.text)]
+        k = bisect_right(self._sentence_starts, pos) - 1  # the sentence holding pos
+        if k < 1 or self._sentence_starts[k - 1] <= floor:
             return None
-        prev = _sentence_start(self.text, here - 1)
-        lead = _LEAD_NAME_RE.match(self.text, prev, here) if prev > floor else None
+        prev, here = self._sentence_starts[k - 1], self._sentence_starts[k]
+        lead = _LEAD_NAME_RE.match(self.text, prev, here)
         if lead is None:
             return None
         m = mention_before(self.text, lead.end(), prev)
@@ -453,13 +452,3 @@ def _inside_quotation(text: str, pos: int) -> bool:
     if opened >= 0 or closed >= 0:
         return opened > closed
     return text.count('"', start, pos) % 2 == 1
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` opens (looking back at most 600 characters)."""
-    lo = max(0, pos - 600)
-    start = lo
-    for m in _SENTENCE_END_RE.finditer(text, lo, pos + 1):  # + 1: the look-ahead's capital
-        if m.end() <= pos and not (text[m.start()] == "." and _ABBREVIATION_END_RE.search(text, max(0, m.start() - 5), m.start())):
-            start = m.end()
-    return start
