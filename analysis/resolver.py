@@ -328,8 +328,9 @@ class SpeakerResolver:
         >>> SpeakerResolver(text)._previous_subject(text.index("He"), "m")
         (14, 'Tom Poe')
         """
-        if self._sentence_starts is None:
-            self._sentence_starts = [start for start, _ in sentence_spans(self.text)]
+        if self._sentence_starts is None:  # the writer's sentences: none that opens inside a quotation
+            self._sentence_starts = [start for start, _ in sentence_spans(self.text)
+                                     if not _inside_quotation(self.text, start)]
         k = bisect_right(self._sentence_starts, pos) - 1  # the sentence holding pos
         if k < 1 or self._sentence_starts[k - 1] <= floor:
             return None

@@ -1159,6 +1159,9 @@ def test_a_cue_with_its_own_reported_clause_after_a_finished_quotation_is_not_it
      "He said it was “a very reasonable offer.”", "Mark Roe"),
     ("“It is final,” Ann Vole said.\n\nMary Roe took the other side on every count. “It is not,” she said.",
      "Mary Roe"),
+    # a sentence inside the quotation is not the one before
+    ("Mitch Poe said he should quit.\n\nRoy Vole struck back, calling on Poe to resign.\n\n"
+     "“The people will decide this election! #DitchPoe,” he wrote.", "Roy Vole"),
     # a capitalised word that opens a sentence is no such person, nor someone of the other sex
     ("“It is final,” Tom Vole said.\n\nNoticeably, he was calm. “It is done,” he said.", "Tom Vole"),
     ("“It is final,” Tom Vole said.\n\nMary Roe disagreed with him. “It is done,” he said.", "Tom Vole"),
