@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from analysis.names import (
-    FIRST_NAME_GENDER, ORG_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, _DETERMINERS, _PARTICLES, _POSSESSIVE_RE,
-    _STOP_CAPS, _name_kind, normalise_name, opens_no_name,
+    FIRST_NAME_GENDER, ORG_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS, _DETERMINERS, _PARTICLES,
+    _POSSESSIVE_RE, _STOP_CAPS, _name_kind, normalise_name, opens_no_name,
 )
 
 # --------------------------------------------------------------------------
@@ -50,13 +50,12 @@ GROUP_SOURCES = frozenset(
 # A day's or, after a word such as "in" or "last", a month's name is a time, never a
 # speaker: "The State Department in November issued", "the statement Friday said",
 # "said Saturday". A month alone may be a name ("May said": Theresa May).
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split())
 _TIME_LEAD = frozenset("on in last this past next early late mid since until by through".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAY_EVENTS = frozenset("super black good ash holy cyber bloody fat palm easter giving".split())
-TIME_WORDS = _WEEKDAYS | _MONTHS | _TIME_LEAD | _DAY_PARTS  # may stand between a subject and its verb
+TIME_WORDS = WEEKDAYS | _MONTHS | _TIME_LEAD | _DAY_PARTS  # may stand between a subject and its verb
 
 # "D-Calif.", "R-N.Y." and states written out ("R-Utah", "D-New York"): one token
 _TWO_WORD_STATE = r"(?:New|North|South|West|Rhode)[ \t\u00a0][A-Z][a-z]+"
@@ -353,7 +352,7 @@ def _appositive_name(text: str, toks: list[tuple[int, int, str]], a: int, b: int
 def _time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
     """toks[k] names a day ("Friday") or, after a word such as "in" or "last", a month."""
     word = toks[k][2].lower()
-    return word in _WEEKDAYS or (word in _MONTHS and k > 0 and toks[k - 1][2].lower() in _TIME_LEAD)
+    return word in WEEKDAYS or (word in _MONTHS and k > 0 and toks[k - 1][2].lower() in _TIME_LEAD)
 
 
 def names_a_time(text: str, start: int, end: int) -> bool:
@@ -372,7 +371,7 @@ def names_a_time(text: str, start: int, end: int) -> bool:
 def _time_back(toks: list[tuple[int, int, str]], i: int) -> int:
     """The index before the time phrase that ends at toks[i] ("late Monday night", "in
     November"), or ``i`` when none does."""
-    k = i - 1 if toks[i][2].lower() in _DAY_PARTS and i > 0 and toks[i - 1][2].lower() in _WEEKDAYS else i
+    k = i - 1 if toks[i][2].lower() in _DAY_PARTS and i > 0 and toks[i - 1][2].lower() in WEEKDAYS else i
     if not _time_word(toks, k):
         return i
     if k > 0 and toks[k - 1][2].lower() in _DAY_EVENTS:

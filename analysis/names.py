@@ -28,13 +28,14 @@ _DETERMINERS = frozenset(
     "the a an another one his her their its this that these those some many several "
     "two three other our".split()
 )
-_STOP_CAPS = frozenset(
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_STOP_CAPS = WEEKDAYS | frozenset(
     "the a an but and or so yet meanwhile however in on at then later also still when "
     "while after before now today yesterday earlier last this that his her their its "
     "as if because although though since for of by with from to asked speaking "
     "instead indeed still moreover furthermore additionally separately similarly "
-    "there here what why how where who which whose whom monday tuesday wednesday thursday friday "
-    "saturday sunday is are was were even only just all both "
+    "there here what why how where who which whose whom "
+    "is are was were even only just all both "
     # More closed-class words that open a sentence before a name ("Despite Trump’s
     # pledge", "Did Clinton know", "Can Trump win"); not "will" or "may" (Will Hurd, Theresa May).
     "despite like unlike under during amid among against about around through throughout "

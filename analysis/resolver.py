@@ -39,8 +39,8 @@ _LEAD_NAME_RE = re.compile(r"[ \t\u00a0]*((?:[A-Z][\w'’\-]*\.?[ \t\u00a0]+){1,
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SCAN_STEP = 400
-# Words before a capitalised run that make it a place or a thing, not a person.
 _POSSESSIVE_BEFORE_RE = re.compile(r"['’]s[ \t\u00a0]+$")  # 'Poe’s proposed': the cue word is a noun's modifier
+# Words before a capitalised run that make it a place or a thing, not a person.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|in|at|near|across|outside|inside|throughout)[ \t\u00a0]+$")
 # A name does not run over a line break ("Winner: Jo Poe\n\nPoe said"); a particle is a whole
 # word ("Mitt Romney also" is no "Romney al"); a nickname in marks is one of its words.
@@ -437,7 +437,6 @@ class SpeakerResolver:
             if m.start() > last_at and (sex is None or _HONORIFIC_GENDER[m.group(1).lower()] == sex):
                 last_at, last = m.start(), self.full_name(normalise_name(m.group(2)), m.start(), sex)
         return last
-
 
 
 def _inside_quotation(text: str, pos: int) -> bool:

@@ -288,7 +288,7 @@ def _subject_of(text: str, m: Mention, verb_pos: int) -> bool:
     lie between m and the verb."""
     gap = _GAP_RE.match(text, m.end, verb_pos)
     rest = text[gap.end() : verb_pos].split() if gap else text[m.end : verb_pos].split()
-    return all(w.lower() in AFTER_QUOTE_ADVERBS or w.lower().endswith("ly") or w.lower() in TIME_WORDS for w in rest)
+    return all(low in AFTER_QUOTE_ADVERBS or low.endswith("ly") or low in TIME_WORDS for low in map(str.lower, rest))
 
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
