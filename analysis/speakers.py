@@ -55,6 +55,7 @@ from analysis.names import (
     SHORT_FORMS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    WEEKDAYS,
     _name_kind,
     is_person_name,
     is_place,
@@ -176,6 +177,8 @@ def attribution_after(text: str, close_end: int, cues: CueLexicon = DEFAULT_CUES
         if _RELATIVE_BEFORE_RE.search(text, p, v.start()) and _clause_then_cue(
                 text, v.end(), _paragraph_end(text, close_end, _CUE_REACH + 40), cues):
             continue  # '” the aide, who asked not to be named, said': the relative clause's verb
+        if (quoted := _quoted_as(text, v)) is not None:
+            return Attribution(quoted, v.group(), "after", True)  # '” NBC quoted Jo Poe as saying'
         if v.group().endswith("ing") or cue_role(text, v, cues) != "verb":
             break
         # '” former FBI agent Timothy Gill explained', '” Thomas Hanify, the president ..., said'
@@ -401,6 +404,8 @@ def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Ment
     """The mention that speaks through cue ``v``, or None (a noun, a passive, no subject)."""
     if v.group()[0] <= "Z":
         return inverted_subject(text, v)
+    if (quoted := _quoted_as(text, v)) is not None:
+        return quoted
     role = cue_role(text, v, cues)
     if role == "none":
         return None
@@ -417,6 +422,26 @@ def _cue_subject(text: str, v: re.Match[str], lo: int, cues: CueLexicon) -> Ment
 
 
 _QUOTE_MARK_RE = re.compile(r"[“”\"«»]|''")
+# 'The paper quoted Jo Poe as saying', 'quoting two officials Tuesday as telling': the object speaks
+# (in 'Poe was quoted by the paper as saying' or 'in the book as saying', the subject does).
+_QUOTED_AS_RE = re.compile(
+    r"\bquot(?:ed|es|ing)[ \t\u00a0]+(?!(?:by|in)\b)([^;:!?\n“”\"]{1,80}?)"  # not 'was quoted by/in the paper as'
+    rf"(?:[ \t\u00a0]+(?:yesterday|today|tonight|(?:on|last|this)[ \t\u00a0]+[A-Za-z]+|(?i:{'|'.join(WEEKDAYS)})))?"
+    r"[ \t\u00a0]+as[ \t\u00a0]+$")
+_QUOTED_BY_AS_RE = re.compile(r"\bquoted[ \t\u00a0]+(?:by|in)[ \t\u00a0][^;:!?\n“”\"]{1,80}?[ \t\u00a0]as[ \t\u00a0]+$")
+
+
+def _quoted_as(text: str, v: re.Match[str]) -> Mention | None:
+    """The person quoted by an '-ing' cue after 'quoted X as' (or the
+    subject of 'was quoted by X as'), or None."""
+    if not v.group().endswith("ing"):
+        return None
+    lo = max(0, v.start() - 100)
+    if (q := _QUOTED_AS_RE.search(text, lo, v.start())) is not None:
+        return mention_before(text, q.end(1) + 1, q.start(1))
+    if (q := _QUOTED_BY_AS_RE.search(text, lo, v.start())) is not None:
+        return mention_before(text, q.start(), _paragraph_start(text, q.start(), _BEFORE_WINDOW))
+    return None
 
 
 _NOT_COMPLEMENT = _CLAUSE_OPENERS | frozenset("though although whom who which whose where what".split())

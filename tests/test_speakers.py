@@ -1168,3 +1168,19 @@ def test_a_cue_with_its_own_reported_clause_after_a_finished_quotation_is_not_it
 ])
 def test_a_pronoun_prefers_the_person_who_opens_the_sentence_before(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the person a writer or outlet "quoted … as saying" speaks, not the one who quotes
+    ("“We won’t go,” one person present quoted Tim Lee as saying.", "Tim Lee"),
+    ("State media quoted leader Kim Lo-un as saying the test was a “gift” to the Americans.", "Kim Lo-un"),
+    ("The Journal quoted a Poe associate yesterday as saying that was “almost farcical.”", "a Poe associate"),
+    ("“It is false,” the agency quoted Hesham Amir, a spokesman, as saying.", "Hesham Amir"),
+    # passive: the subject speaks, whoever did the quoting
+    ("Mr. Poe was quoted by Iran’s Press TV on Saturday as saying that it “will foil the plans.”", "Poe"),
+    ("Mr. Poe is quoted in the book as saying: “This was done by a stupid person.”", "Poe"),
+    ("Gino Poe, a vice president, was quoted by the network ESPN as saying: “We believe in him.”", "Gino Poe"),
+])
+def test_the_person_quoted_as_saying_is_the_speaker(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
