@@ -465,13 +465,18 @@ def _outer_cue(text: str, verbs: list[re.Match[str]], lo: int, inner: int, cues:
 
 
 _GROUPS = "|".join(sorted(GROUP_SOURCES))
+# Words that end like a verb but are none: "on CNN Friday as", "Trump business", "a famous",
+# "Jo Poe indeed".
+_NOT_S_VERB = (r"as|us|its|his|this|thus|plus|unless|perhaps|always|yes|hers|ours|theirs|yours|whereas"
+               r"|besides|towards|sometimes|afterwards|[a-z]*ss|[a-z]+ous|[a-z]*us|[a-z]*is")
+_NOT_ED_VERB = r"indeed|hundred|need|red|bed|sacred|naked|wicked|hatred"
 # A name may end in a group noun ("Republican senators introduced"), which is never the verb.
 _CLAUSE_SUBJECT_RE = re.compile(
     r"\b(?:(he|she|they|it|we|He|She|They|It|We)"
     rf"|([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*(?:\s+(?:{_GROUPS})\b)?)"
     r"|((?:The|A|An)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]*[a-z]))"
     r"\s+(?:(?:[a-z]+ly|also|then|later|again|still|just|now|once|first)\s+)?"
-    rf"(?:[a-z]+ed|(?!(?:{_GROUPS})\b)[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
+    rf"(?:(?!(?:{_NOT_ED_VERB})\b)[a-z]+ed|(?!(?:{_GROUPS}|{_NOT_S_VERB})\b)[a-z]+s|has|had|was|is|will|would|went|told|said|took|made|gave"
     r"|saw|began|found|wrote|spoke|felt|thought|sent|held|put|kept|led|won|lost|became|came|knew|read)\b"
 )
 

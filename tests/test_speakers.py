@@ -1184,3 +1184,15 @@ def test_a_pronoun_prefers_the_person_who_opens_the_sentence_before(text, speake
 def test_the_person_quoted_as_saying_is_the_speaker(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
 
+
+@pytest.mark.parametrize("text, speaker", [
+    # words that end like a verb ("as", "press", "famous", "indeed") end no subject
+    ("Tim Lee, one of the authors, stood by his reporting on CNN Friday as “100 percent” truth.", None),
+    ("Mr. Poe thanked the press Tuesday night, saying reporters have “really covered me fair.”", "Poe"),
+    ("But whereas Tim Lee has mostly limited himself to complaining about the “swamp,” others acted.", "Tim Lee"),
+    ("In his tweet, Tim Lee echoed the theme by noting that “major consideration” is being given.", "Tim Lee"),
+    ("White House press secretary Ann Vole said the decision means that “people selling it will pay.”", "Ann Vole"),
+    ("Ann Vole had a mealy-mouthed response: “This isn’t about the president.”", "Ann Vole"),
+])
+def test_a_word_that_only_ends_like_a_verb_ends_no_subject(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
