@@ -37,6 +37,7 @@ from analysis.sentences import sentence_spans
 # A sentence that opens with a capitalised run (a name with its title), then a lower-case verb.
 _LEAD_NAME_RE = re.compile(r"[ \t\u00a0]*((?:[A-Z][\w'’\-]*\.?[ \t\u00a0]+){1,6})(?=[a-z])")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_OR_END_RE = re.compile(r"[.!?\n]|\b(he|him|his|she|her)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SCAN_STEP = 400
 _POSSESSIVE_BEFORE_RE = re.compile(r"['’]s[ \t\u00a0]+$")  # 'Poe’s proposed': the cue word is a noun's modifier
@@ -241,6 +242,8 @@ class SpeakerResolver:
     def full_name(self, name: str, pos: int, sex: str | None = None) -> str:
         """The article's full name for a bare surname ("Romero" -> "Anthony Romero"); with
         ``sex``, one whose gender is not known to differ ("Mrs. Clinton" is not Bill Clinton).
+        The last one before ``pos``; else the first after it, of the sex of the sentence's
+        next pronoun when it has one ("Obama said his …" is not a later "Michelle Obama").
 
         >>> r = SpeakerResolver("Bill Poe and Ann Poe came. Later Mrs. Poe spoke.")
         >>> r.full_name("Poe", 40), r.full_name("Poe", 40, "f")
@@ -260,10 +263,20 @@ class SpeakerResolver:
             options = self._surnames[name] = self._full_names_ending(name)
         if sex is not None:
             options = [(p, full) for p, full in options if self.gender(full) in (None, sex)]
-        if not options:
-            return name
         before = [full for p, full in options if p < pos]
-        return before[-1] if before else options[0][1]
+        if before:
+            return before[-1]
+        # named in full only later: not someone of the other sex ("Obama said his …" long
+        # before "first lady Michelle Obama"), judged by the sentence's next pronoun
+        hint = self._pronoun_sex_after(pos) if sex is None else None
+        if hint is None:
+            return options[0][1] if options else name
+        return next((full for _, full in options if self.gender(full) == hint), name)
+
+    def _pronoun_sex_after(self, pos: int) -> str | None:
+        """"m" or "f" from the first personal pronoun after ``pos`` in its sentence, else None."""
+        m = _PRONOUN_OR_END_RE.search(self.text, pos, pos + 150)
+        return None if m is None or m.group(1) is None else ("f" if m.group(1).lower() in ("she", "her") else "m")
 
     def _full_names_ending(self, surname: str) -> list[tuple[int, str]]:
         """(start, full name) of each multi-word person name in the text that ends in ``surname``.

@@ -1196,3 +1196,17 @@ def test_the_person_quoted_as_saying_is_the_speaker(text, speaker):
 ])
 def test_a_word_that_only_ends_like_a_verb_ends_no_subject(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname named in full only later: not by a full name of the other sex
+    ("President Poe said his “number one priority” is the transition. Later, first lady Ann Poe "
+     "gave a tour of the house.", "Poe"),
+    ("President Poe said his “number one priority” is the transition. Later, his wife Ann Poe and "
+     "his son Tom Poe spoke.", "Tom Poe"),
+    # with no pronoun to judge by, or one that agrees, the full name given later still names it
+    ("Poe said the “number one priority” is the transition. Later, first lady Ann Poe gave a tour.", "Ann Poe"),
+    ("Poe said she was “very happy” with it. Ann Poe spoke later.", "Ann Poe"),
+])
+def test_a_surname_named_in_full_only_later_keeps_its_pronoun_s_sex(text, speaker):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
