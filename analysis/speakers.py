@@ -245,12 +245,16 @@ def _appositive_name(text: str, m: Mention, hi: int, pattern: re.Pattern[str] = 
 
 # After the cue: a new quotation opens, or the cue's own reported clause ('said that ...')
 _NEXT_OPEN_RE = re.compile(r"[ \t\u00a0]*(?:[,:][ \t\u00a0]*(?:[“\"«]|'')|that\b)")
+# after a full stop: a quotation of the cue's own, not after a comma ('“…” Poe termed it the “massacre”',
+# but '“… God help us!” Poe said, calling him a “demagogue”' is the first quotation's)
+_NEXT_OWN_QUOTE_RE = re.compile(r"[ \t\u00a0]+[^,.!?\n“”\"«»][^.!?\n“”\"«»]{0,60}[ \t\u00a0][“\"«]")
 _CLOSING_MARKS = "”\"'’»"
 
 
 def _introduces_next(text: str, close_end: int, cue_end: int) -> bool:
     """True when the quotation ended its sentence and the cue opens a new quotation,
-    or a reported clause of its own ('“We won.” Critics have said that ...').
+    or a reported clause of its own ('“We won.” Critics have said that ...'), or
+    leads to a quotation of its own ('“…” Jo Poe has termed it the “massacre”').
 
     >>> s = '“We won.” He added, “It was close.”'
     >>> _introduces_next(s, 9, s.index(","))
@@ -259,7 +263,10 @@ def _introduces_next(text: str, close_end: int, cue_end: int) -> bool:
     k = close_end - 1
     while k > 0 and close_end - k <= 2 and text[k] in _CLOSING_MARKS:
         k -= 1
-    return text[k] in ".!?…" and _NEXT_OPEN_RE.match(text, cue_end) is not None
+    if text[k] not in ".!?…":
+        return False
+    return _NEXT_OPEN_RE.match(text, cue_end) is not None or (
+        text[k] == "." and _NEXT_OWN_QUOTE_RE.match(text, cue_end) is not None)
 
 
 _BYLINE_DASH_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")

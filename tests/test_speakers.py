@@ -1210,3 +1210,17 @@ def test_a_word_that_only_ends_like_a_verb_ends_no_subject(text, speaker):
 ])
 def test_a_surname_named_in_full_only_later_keeps_its_pronoun_s_sex(text, speaker):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # after a quotation that ends with a full stop, a cue leading to a quotation of its own is the next one's
+    ("Tom Vole finds the firing to be “a little whiff of fascism.” Ann Poe has termed it the “Tuesday night "
+     "massacre.”", ["Tom Vole", "Ann Poe"]),
+    ("Ann Lee called the plan “offensive.” Tim Roe, the other senator, called his views “coarse.”",
+     ["Ann Lee", "Tim Roe"]),
+    # after "!" or "?", or with a comma after the cue, the cue is still the first quotation's
+    ("“God help us!” Tim Roe said, calling him a “dangerous demagogue.”", ["Tim Roe", "Tim Roe"]),
+    ("“We won.” Ann Poe said.", ["Ann Poe"]),
+])
+def test_a_cue_that_leads_to_its_own_quotation_is_not_the_finished_one_s(text, speakers):
+    assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == speakers
