@@ -4,9 +4,11 @@ A quotation's speaker is found from a reporting cue next to it: a verb
 ("said", "told", "wrote"), a phrase ("pointed out") or a cue whose source
 follows ("according to").  The mention the cue names may be a name
 ("Anthony Romero", "Romero"), a pronoun ("he"), an organisation ("the
-ACLU") or a document ("the letter").  Pronouns resolve to the most recent
-compatible named speaker, or to the person who opens the sentence before;
-surnames and "Mr. X" resolve to the full name used elsewhere in the article.
+ACLU") or a document ("the letter"); after "quoted X as saying", X.
+Pronouns resolve to the most recent compatible named speaker, or to the
+person who opens the sentence before; surnames and "Mr. X" resolve to the
+full name used elsewhere in the article (one named only later must agree
+with the sex of the surname's next pronoun).
 
 Every look-up works in a bounded window around one position, so the cost of
 attributing an article grows with its length, not with its length squared.
