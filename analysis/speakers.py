@@ -476,8 +476,8 @@ def _outer_cue(text: str, verbs: list[re.Match[str]], lo: int, inner: int, cues:
 _GROUPS = "|".join(sorted(GROUP_SOURCES))
 # Words that end like a verb but are none: "on CNN Friday as", "Trump business", "a famous",
 # "Jo Poe indeed".
-_NOT_S_VERB = (r"as|us|its|his|this|thus|plus|unless|perhaps|always|yes|hers|ours|theirs|yours|whereas"
-               r"|besides|towards|sometimes|afterwards|[a-z]*ss|[a-z]+ous|[a-z]*us|[a-z]*is")
+_NOT_S_VERB = (r"as|its|perhaps|always|yes|hers|ours|theirs|yours|whereas|besides|towards|sometimes"
+               r"|afterwards|[a-z]*ss|[a-z]*us|[a-z]*is")  # (-us: "thus", "famous"; -is: "this", "his")
 _NOT_ED_VERB = r"indeed|hundred|need|red|bed|sacred|naked|wicked|hatred"
 # A name may end in a group noun ("Republican senators introduced"), which is never the verb.
 _CLAUSE_SUBJECT_RE = re.compile(
