@@ -37,8 +37,9 @@ from analysis.sentences import sentence_spans
 # A sentence that opens with a capitalised run (a name with its title), then a lower-case verb.
 _LEAD_NAME_RE = re.compile(r"[ \t\u00a0]*((?:[A-Z][\w'’\-]*\.?[ \t\u00a0]+){1,6})(?=[a-z])")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
-_PRONOUN_OR_END_RE = re.compile(r"[.!?\n]|\b(he|him|his|she|her)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_ANY_PRONOUN_GENDER = {**_PRONOUN_GENDER, "him": "m", "his": "m", "her": "f"}  # any case, not only a subject
+_PRONOUN_OR_END_RE = re.compile(r"[.!?\n]|\b(" + "|".join(_ANY_PRONOUN_GENDER) + r")\b", re.IGNORECASE)
 _SCAN_STEP = 400
 _POSSESSIVE_BEFORE_RE = re.compile(r"['’]s[ \t\u00a0]+$")  # 'Poe’s proposed': the cue word is a noun's modifier
 # Words before a capitalised run that make it a place or a thing, not a person.
@@ -276,7 +277,7 @@ class SpeakerResolver:
     def _pronoun_sex_after(self, pos: int) -> str | None:
         """"m" or "f" from the first personal pronoun after ``pos`` in its sentence, else None."""
         m = _PRONOUN_OR_END_RE.search(self.text, pos, pos + 150)
-        return None if m is None or m.group(1) is None else ("f" if m.group(1).lower() in ("she", "her") else "m")
+        return None if m is None or m.group(1) is None else _ANY_PRONOUN_GENDER[m.group(1).lower()]
 
     def _full_names_ending(self, surname: str) -> list[tuple[int, str]]:
         """(start, full name) of each multi-word person name in the text that ends in ``surname``.
