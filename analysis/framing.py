@@ -53,9 +53,18 @@ _KEY_DROP_RE = re.compile(r"[\s'’\-‐]+")
 _TRUE = {"true", "yes", "1", "y", "t"}
 
 
+# re's IGNORECASE matches "ı" and "İ" with i, which casefold() leaves apart.
+_DOTTED_I = str.maketrans({"ı": "i", "İ": "i"})
+
+
 def _key(text: str) -> str:
-    """The form a term and its matches share: lower case, no spaces, hyphens, apostrophes."""
-    return _KEY_DROP_RE.sub("", text).lower()
+    """The form a term and its matches share: case folded as re's IGNORECASE folds
+    it, no spaces, hyphens or apostrophes.
+
+    >>> _key("Non-Citizen’s") == _key("noncitizen's") == _key("NONCİTİZEN'S")
+    True
+    """
+    return _KEY_DROP_RE.sub("", text).translate(_DOTTED_I).casefold()
 
 
 def term_pattern(term: str, case_sensitive: bool) -> str:

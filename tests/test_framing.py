@@ -119,3 +119,8 @@ def test_property_counts_consistent(texts):
         assert total == sum(sum(count_labels(t, *DEFAULT).values()) for t in texts)
         if total:
             assert np.isclose(res["share"].sum(), 1.0)
+
+
+def test_a_match_through_re_case_folding_has_its_label():
+    # re's IGNORECASE matches "ı"/"İ" with i; the label look-up raised KeyError and stopped the build
+    assert labels_in("ıllegal alıens, İLLEGAL İMMİGRANTS") == {"illegal alien": 1, "illegal immigrant": 1}
