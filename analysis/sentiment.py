@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 
 from analysis import config
+from analysis.framing import ScreenedPattern
 from analysis.framing import term_pattern as lexicon_term_pattern
 from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.sentences import sentence_spans
@@ -307,11 +308,15 @@ def term_pattern(term: str) -> str:
     >>> bool(re.search(term_pattern("asylum seekers"), "Asylum-seekers arrived"))
     True
     """
-    case_sensitive = term.upper() == term and any(ch.isalpha() for ch in term)
-    return lexicon_term_pattern(term, case_sensitive)
+    return lexicon_term_pattern(term, _case_sensitive(term))
 
 
-def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+def _case_sensitive(term: str) -> bool:
+    """A target term in capitals (an acronym) matches only in capitals."""
+    return term.upper() == term and any(ch.isalpha() for ch in term)
+
+
+def _target_regexes(targets: dict[str, list[str]]) -> dict[str, ScreenedPattern]:
     """One compiled regex per target (separate, so overlapping terms all count)."""
     regexes = {}
     for name in sorted(targets):
@@ -320,20 +325,21 @@ def _target_regexes(targets: dict[str, list[str]]) -> dict[str, re.Pattern[str]]
             body = "|".join(term_pattern(t) for t in terms)
             # A first-character test before the lookbehind lets the scan skip most positions.
             first = "".join(sorted({re.escape(c) for t in terms for c in (t[0].lower(), t[0].upper())}))
-            regexes[name] = re.compile(rf"(?=[{first}])(?<!\w)(?:" + body + r")(?!\w)")
+            regex = re.compile(rf"(?=[{first}])(?<!\w)(?:" + body + r")(?!\w)")
+            regexes[name] = ScreenedPattern(regex, [(t, _case_sensitive(t)) for t in terms])
     if not regexes:
         raise ParameterError("no target terms given; pass {name: [terms]} or a target,term CSV")
     return regexes
 
 
 @cache
-def _default_target_regexes() -> dict[str, re.Pattern[str]]:
+def _default_target_regexes() -> dict[str, ScreenedPattern]:
     """The regexes of ``analysis/data/targets.csv``, compiled once per process."""
     return _target_regexes(load_targets())
 
 
 def _mention_indices(
-    text: str, regexes: dict[str, re.Pattern[str]], spans_of: Callable[[], list[tuple[int, int]]]
+    text: str, regexes: dict[str, ScreenedPattern], spans_of: Callable[[], list[tuple[int, int]]]
 ) -> Iterable[tuple[str, int]]:
     """Yield (target, index of its sentence) once per target and sentence.
 
@@ -352,7 +358,7 @@ def _mention_indices(
                 yield name, i
 
 
-def _mentions(text: str, regexes: dict[str, re.Pattern[str]]) -> Iterable[tuple[str, str]]:
+def _mentions(text: str, regexes: dict[str, ScreenedPattern]) -> Iterable[tuple[str, str]]:
     """Yield (target, sentence) once per target mentioned in each sentence."""
     spans: list[tuple[int, int]] = []
 

@@ -51,6 +51,22 @@ from analysis.tokens import WORD_RE
 
 _NORMALISE = str.maketrans({"’": "'", "‐": "-"})
 
+
+def _normalise(text: str) -> str:
+    """``text.translate(_NORMALISE)``, several times faster on a long text.
+
+    str.translate looks every character up in a dict; two str.replace passes
+    (each 1:1, so neither creates work for the other) run at C speed.
+
+    >>> _normalise("they’re pro‐choice") == "they're pro-choice"
+    True
+    """
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "‐" in text:
+        text = text.replace("‐", "-")
+    return text
+
 # A run of words separated only by whitespace that holds at most one line break.
 # Possessive quantifiers (Python 3.11) keep the scan linear on long gaps.
 _W = WORD_RE.pattern
@@ -75,7 +91,7 @@ def _runs(text: str, keep_proper_nouns: bool) -> list[list[str]]:
     """Split ``text`` into runs of tokens (see module docstring)."""
     if not isinstance(text, str) or not text:
         return []
-    text = text.translate(_NORMALISE)
+    text = _normalise(text)
     if not keep_proper_nouns:
         # lower() after matching: lower-casing first could change word boundaries
         return [run.lower().split() for run in _RUN_RE.findall(text)]

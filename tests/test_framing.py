@@ -121,6 +121,41 @@ def test_property_counts_consistent(texts):
             assert np.isclose(res["share"].sum(), 1.0)
 
 
+# ScreenedPattern: a quick substring test in front of the lexicon regex must
+# never change what the regex finds, only skip texts it cannot match.
+_SCREEN_PIECES = ["illegal", "ILLEGAL", "Illegal", "alien", "aliens", "non", "citizen", "Non-citizen",
+                  "undocumented", "immigrant", "immigrants", "migrant’s", "asylum", "seekers", "Dreamers",
+                  "dreamers", "İllegal", "ılegal", "ıllegal", "aſylum", " ", "-", "‐", "’", "'", "\n", ".", "s"]
+
+
+@given(st.lists(st.sampled_from(_SCREEN_PIECES), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_screened_lexicon_pattern_finds_what_the_regex_finds(pieces):
+    pattern, _ = DEFAULT
+    text = "".join(pieces)
+    assert pattern.findall(text) == pattern.regex.findall(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+
+
+def test_screen_skips_only_texts_without_every_piece_of_a_term():
+    pattern, _ = DEFAULT
+    assert not pattern.may_match("The council met on Tuesday to discuss the budget.")
+    assert pattern.may_match("The NONCITIZEN voters")  # pieces "non" and "citizen", any case
+    assert pattern.may_match("asylum-seekers")
+    # re's IGNORECASE folds these to i and s where str.lower() does not: always scanned
+    assert pattern.may_match("İLLEGAL ALİENS") and pattern.may_match("aſylum")
+
 def test_a_match_through_re_case_folding_has_its_label():
     # re's IGNORECASE matches "ı"/"İ" with i; the label look-up raised KeyError and stopped the build
     assert labels_in("ıllegal alıens, İLLEGAL İMMİGRANTS") == {"illegal alien": 1, "illegal immigrant": 1}
+
+
+def test_screen_keeps_case_sensitive_terms_case_sensitive():
+    from analysis.framing import ScreenedPattern, term_pattern
+    import re
+
+    sp = ScreenedPattern(re.compile(term_pattern("Dreamers", True)), [("Dreamers", True)])
+    assert not sp.may_match("sweet dreamers") and sp.findall("the Dreamers") == ["Dreamers"]
+    # a term with a non-ASCII piece gets no screen, so it is always scanned
+    sp = ScreenedPattern(re.compile(term_pattern("réfugié", False)), [("réfugié", False)])
+    assert sp.may_match("nothing here") and sp.findall("RÉFUGIÉ") == ["RÉFUGIÉ"]
