@@ -93,6 +93,19 @@ def term_pattern(term: str, case_sensitive: bool) -> str:
 # does not ("ı" and "ſ" match i and s; "İ" lowers to "i" plus a combining dot).
 _FOLDS_UNLIKE_LOWER_RE = re.compile("[\u0130\u0131\u017f]")
 _PIECE_SPLIT_RE = re.compile(r"[\s\-‐'’]+")
+# The last text screened, lower-cased, whether it holds those characters, and
+# which pieces it holds: the lexicon and the target patterns share one look.
+_LAST_VIEW: tuple[str | None, str, bool, dict[tuple[str, bool], bool]] = (None, "", False, {})
+
+
+def _text_view(text: str) -> tuple[str | None, str, bool, dict[tuple[str, bool], bool]]:
+    global _LAST_VIEW
+    view = _LAST_VIEW  # read once: another thread may replace it, never change it
+    if view[0] is not text:
+        view = (text, text.lower(), _FOLDS_UNLIKE_LOWER_RE.search(text) is not None, {})
+        _LAST_VIEW = view
+    return view
+
 
 
 class ScreenedPattern:
@@ -113,25 +126,29 @@ class ScreenedPattern:
 
     def __init__(self, regex: re.Pattern[str], terms: list[tuple[str, bool]]) -> None:
         self.regex = regex
-        cased, folded = [], []
+        # Each term as the set of its (piece, case-sensitive?) pairs; None: no safe screen.
+        self._terms: list[frozenset[tuple[str, bool]]] | None = []
         for term, case_sensitive in terms:
-            pieces = tuple(p for p in _PIECE_SPLIT_RE.split(term) if p)
+            pieces = [p for p in _PIECE_SPLIT_RE.split(term) if p]
             if not pieces or not all(p.isascii() for p in pieces):
-                cased, folded = None, None  # no safe screen: always scan
+                self._terms = None  # always scan
                 break
-            (cased if case_sensitive else folded).append(pieces if case_sensitive else tuple(p.lower() for p in pieces))
-        self._cased, self._folded = cased, folded
+            self._terms.append(frozenset((p if case_sensitive else p.lower(), case_sensitive) for p in pieces))
+        self._pieces = tuple(sorted(set().union(*self._terms))) if self._terms else ()
 
     def may_match(self, text: str) -> bool:
         """False only when no term can match in ``text``."""
-        if self._cased is None or _FOLDS_UNLIKE_LOWER_RE.search(text):
+        if self._terms is None:
             return True
-        if any(all(p in text for p in pieces) for pieces in self._cased):
+        _, lower, unsafe, found = _text_view(text)
+        if unsafe:
             return True
-        if self._folded:
-            lower = text.lower()
-            return any(all(p in lower for p in pieces) for pieces in self._folded)
-        return False
+        for key in self._pieces:
+            if key not in found:
+                piece, case_sensitive = key
+                found[key] = piece in (text if case_sensitive else lower)
+        present = {key for key in self._pieces if found[key]}
+        return bool(present) and any(term <= present for term in self._terms)
 
     def findall(self, text: str) -> list:
         return self.regex.findall(text) if self.may_match(text) else []
