@@ -37,6 +37,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 _NEGATE = frozenset(NEGATE)
 _PUNCT = string.punctuation
+# score_valence's result when every word is neutral, and for no words at all.
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 _MEMO_LIMIT = 200_000  # distinct tokens remembered; cleared when full (memory stays flat)
 
 
@@ -83,7 +86,8 @@ class FastVader(SentimentIntensityAnalyzer):
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER's scores of ``text`` (neg, neu, pos, compound), as the library gives them."""
-        if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
+        # Emoji are not ASCII, and most sentences are (typographic marks are made ASCII before).
+        if not isinstance(text, str) or not (text.isascii() or self._emoji_chars.isdisjoint(text)):
             return super().polarity_scores(text)
         text = text.strip()
         tokens = text.split()
@@ -97,13 +101,33 @@ class FastVader(SentimentIntensityAnalyzer):
         self._current = (words, lowers)  # read by the negation and idiom checks below
         # Every other word is neutral (0), as in VADER's own loop.
         sentiments: list[float] = [0] * n
-        for i in compress(range(n), map(self._scored.__contains__, lowers)):
+        scored = list(compress(range(n), map(self._scored.__contains__, lowers)))
+        if not scored:  # what score_valence gives for all-neutral words ("but" scales only valences)
+            return dict(_NEUTRAL) if n else dict(_EMPTY)
+        for i in scored:
             if lowers[i] == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
             sentiments[i] = self.sentiment_valence(0, senti, words[i], i, [])[0]
         if "but" in lowers:
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
+
+    @staticmethod
+    def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
+        """VADER's sums of positive and negative valences and count of neutral words.
+
+        The same additions in the same order, over the non-zero valences only
+        (zeros add nothing to either sum).
+        """
+        pos_sum = 0.0
+        neg_sum = 0.0
+        valences = list(filter(None, sentiments))
+        for score in valences:
+            if score > 0:
+                pos_sum += float(score) + 1  # compensates for neutral words that are counted as 1
+            elif score < 0:
+                neg_sum += float(score) - 1  # likewise, once made absolute
+        return pos_sum, neg_sum, len(sentiments) - len(valences)
 
     def _lowers(self, words: list[str]) -> list[str]:
         current_words, lowers = self._current
