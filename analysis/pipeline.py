@@ -158,6 +158,20 @@ def _safe_analyse(record: RawRecord, cached: dict[str, str]) -> ArticleResult | 
         return Reject(record.article_id, record.origin, "text is nested too deeply to analyse", stage="measure")
     except MemoryError:
         return Reject(record.article_id, record.origin, "text too large to analyse in memory", stage="measure")
+    except Exception as exc:  # a fault on one text must neither stop the build nor lose the record
+        return Reject(record.article_id, record.origin, _fault_reason(exc), stage="measure")
+
+
+def _fault_reason(exc: Exception) -> str:
+    """A reject reason for an unexpected error: what it was, where in the package, what to do."""
+    import traceback
+
+    package = str(Path(__file__).parent) + os.sep
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(package)]
+    where = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    message = str(exc)[:200]
+    return (f"could not be analysed: {type(exc).__name__}{where}" + (f" ({message})" if message else "")
+            + "; this is a fault in the analysis package: please report it with this record")
 
 
 def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

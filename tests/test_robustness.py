@@ -495,3 +495,27 @@ def test_extra_fields_first_seen_in_a_later_chunk_are_kept(tmp_path):
     articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")
     # fields first seen after the first chunk are kept in the JSON "extra" column
     assert json.loads(articles.loc["b", "extra"]) == {"section": "Politics"}
+
+
+def test_a_fault_on_one_text_rejects_that_record_and_the_build_goes_on(tmp_path, monkeypatch):
+    import importlib
+
+    framing = importlib.import_module("analysis.framing")  # the package's own name "framing" is a function
+    real = framing.count_labels
+
+    def faulty(text, pattern, labels):
+        if "Zorblax" in text:
+            raise KeyError("zorblax")  # as the label look-up once did for "ıllegal alıens"
+        return real(text, pattern, labels)
+
+    monkeypatch.setattr(framing, "count_labels", faulty)
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"id": "ok", "outlet": "A", "text": BODY}, {"id": "bad", "outlet": "A", "text": "Zorblax met. " + BODY}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    summary = build(corpus, tmp_path / "out", workers=1, quiet=True, use_cache=False)
+    assert (summary.n_read, summary.n_articles, summary.n_rejected, summary.exit_code) == (2, 1, 1, 3)
+    rejects = pd.read_parquet(tmp_path / "out" / "rejects.parquet")
+    reason = rejects.set_index("record").loc["bad", "reason"]
+    assert reason.startswith("could not be analysed: KeyError in tallies.py:") and "zorblax" in reason
+    assert "please report it" in reason and rejects.loc[0, "stage"] == "measure"
+    assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist() == ["ok"]
