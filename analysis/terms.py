@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -193,8 +194,10 @@ def _terms(runs: list[list[str]], lo: int, hi: int, stop: frozenset[str], cased:
     for toks in runs:
         keep = [(t.lower() if cased else t) not in stop for t in toks]
         if lo == 1:
-            out.extend(t for t, k in zip(toks, keep) if k)
-        for n in range(max(lo, 2), hi + 1):
+            out.extend(compress(toks, keep))
+        if lo <= 2 <= hi:  # bigrams, the common case, pair by pair (same terms, same order)
+            out.extend([a + " " + b for a, b, ka, kb in zip(toks, toks[1:], keep, keep[1:]) if ka and kb])
+        for n in range(max(lo, 3), hi + 1):
             out.extend(
                 " ".join(toks[i : i + n])
                 for i in range(len(toks) - n + 1)
