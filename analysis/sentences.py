@@ -151,6 +151,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> sentence_spans("  ")
     []
     """
+    global _LAST_SPLIT
+    last = _LAST_SPLIT  # read once: another thread may replace it, never change it
+    if last[0] is text:
+        return list(last[1])
     spans: list[tuple[int, int]] = []
     prev = 0
     for cut in (*_boundaries(text), len(text)):
@@ -160,7 +164,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             s = prev + (len(piece) - len(piece.lstrip()))
             spans.append((s, s + len(stripped)))
         prev = cut
+    _LAST_SPLIT = (text, tuple(spans))
     return spans
+
+
+# The last text split and its spans: the quote resolver and the sentiment stage
+# split the same article text one after the other.
+_LAST_SPLIT: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
 
 
 def split_sentences(text: str) -> list[str]:
