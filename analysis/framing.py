@@ -107,7 +107,6 @@ def _text_view(text: str) -> tuple[str | None, str, bool, dict[tuple[str, bool],
     return view
 
 
-
 class ScreenedPattern:
     """A lexicon's compiled pattern behind a quick test for texts it cannot match.
 
