@@ -68,6 +68,7 @@ def _normalise(text: str) -> str:
         text = text.replace("‐", "-")
     return text
 
+
 # A run of words separated only by whitespace that holds at most one line break.
 # Possessive quantifiers (Python 3.11) keep the scan linear on long gaps.
 _W = WORD_RE.pattern
