@@ -277,7 +277,8 @@ class SpeakerResolver:
     def _pronoun_sex_after(self, pos: int) -> str | None:
         """"m" or "f" from the first personal pronoun after ``pos`` in its sentence, else None."""
         m = _PRONOUN_OR_END_RE.search(self.text, pos, pos + 150)
-        return None if m is None or m.group(1) is None else _ANY_PRONOUN_GENDER[m.group(1).lower()]
+        # .get: re's IGNORECASE also matches forms that lower() does not map back ("hiſ", "hİm")
+        return None if m is None or m.group(1) is None else _ANY_PRONOUN_GENDER.get(m.group(1).lower())
 
     def _full_names_ending(self, surname: str) -> list[tuple[int, str]]:
         """(start, full name) of each multi-word person name in the text that ends in ``surname``.
