@@ -136,6 +136,7 @@ class SpeakerResolver:
         self.text = text
         self.cues = cues
         self.known: list[tuple[int, str, str]] = []  # (mention start, name, kind)
+        self._last_full: dict[str, str] = {}  # surname -> the last full person name in known
         self._surnames: dict[str, list[tuple[int, str]]] = {}  # surname -> full names, filled lazily
         self._subjects: dict[int, Mention | None] = {}
         self._honorifics: dict[str, str] | None = None
@@ -165,6 +166,8 @@ class SpeakerResolver:
             elif mention.kind == "org" and " " not in name and not name.isupper():  # (an acronym is a name in full)
                 name = self.place_named(name, mention.start)
         self.known.append((mention.start, name, mention.kind))
+        if mention.kind == "person" and " " in name:
+            self._last_full[name.rsplit(" ", 1)[1]] = name
         return name
 
     def place_named(self, head: str, pos: int) -> str:
@@ -254,11 +257,11 @@ class SpeakerResolver:
         """
         if " " in name:
             return name
-        for _, known, kind in reversed(self.known):
-            if kind == "person" and known.endswith(" " + name):
-                if sex is None or self.gender(known) in (None, sex):
-                    return known
-                break  # the last speaker of that surname is of the other gender: look in the text
+        # The last speaker of that surname (an index: scanning every earlier speaker per
+        # quotation was quadratic); of the other gender, look in the text.
+        known = self._last_full.get(name)
+        if known is not None and (sex is None or self.gender(known) in (None, sex)):
+            return known
         options = self._surnames.get(name)
         if options is None:
             options = self._surnames[name] = self._full_names_ending(name)

@@ -1227,3 +1227,13 @@ def test_a_surname_named_in_full_only_later_keeps_its_pronoun_s_sex(text, speake
 ])
 def test_a_cue_that_leads_to_its_own_quotation_is_not_the_finished_one_s(text, speakers):
     assert [q.speaker for q in extract_quotes(text) if q.kind != "scare"] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a bare surname takes the last speaker named in full with it (an index now, not a scan of all speakers)
+    ("“A,” Ann Poe said. “B,” Tim Poe said. “C,” Poe said.", ["Ann Poe", "Tim Poe", "Tim Poe"]),
+    ("“A,” Tim Poe said. “B,” Ann Poe said. “C,” Poe said.", ["Tim Poe", "Ann Poe", "Ann Poe"]),
+    ("“A,” Tim Poe said. “B,” Jo Lee said. “C,” Poe said. “D,” Lee said.", ["Tim Poe", "Jo Lee", "Tim Poe", "Jo Lee"]),
+])
+def test_a_bare_surname_is_the_last_speaker_named_in_full_with_it(text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers
