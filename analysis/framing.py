@@ -36,6 +36,7 @@ Matching rules:
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,11 +150,12 @@ class ScreenedPattern:
         present = {key for key in self._pieces if found[key]}
         return bool(present) and any(term <= present for term in self._terms)
 
-    def findall(self, text: str) -> list:
-        return self.regex.findall(text) if self.may_match(text) else []
+    # A match inside text[pos:endpos] is a match in text, so screening the whole text is enough.
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        return self.regex.findall(text, pos, endpos) if self.may_match(text) else []
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text) if self.may_match(text) else iter(())
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos) if self.may_match(text) else iter(())
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.regex, name)

@@ -135,6 +135,8 @@ def test_screened_lexicon_pattern_finds_what_the_regex_finds(pieces):
     text = "".join(pieces)
     assert pattern.findall(text) == pattern.regex.findall(text)
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+    cut = len(text) // 3
+    assert pattern.findall(text, cut, 2 * cut) == pattern.regex.findall(text, cut, 2 * cut)
 
 
 def test_screen_skips_only_texts_without_every_piece_of_a_term():
