@@ -50,14 +50,11 @@ from analysis import config
 from analysis.errors import CorpusError, LexiconError, ParameterError
 from analysis.tokens import WORD_RE
 
-_NORMALISE = str.maketrans({"’": "'", "‐": "-"})
-
-
 def _normalise(text: str) -> str:
-    """``text.translate(_NORMALISE)``, several times faster on a long text.
+    """Curly apostrophes and Unicode hyphens made ASCII, for words and stop words alike.
 
-    str.translate looks every character up in a dict; two str.replace passes
-    (each 1:1, so neither creates work for the other) run at C speed.
+    Two str.replace passes (each 1:1, so neither creates work for the other)
+    run at C speed; str.translate looks every character up in a dict.
 
     >>> _normalise("they’re pro‐choice") == "they're pro-choice"
     True
@@ -172,7 +169,7 @@ def load_stopwords(source: Iterable[str] | str | Path | None = None) -> frozense
         words = (line.split("#", 1)[0].strip() for line in lines)
     else:
         words = (str(w).strip() for w in source)
-    return frozenset(w.translate(_NORMALISE).lower() for w in words if w)
+    return frozenset(_normalise(w).lower() for w in words if w)
 
 
 # ------------------------------------------------------------------------- counting
