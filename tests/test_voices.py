@@ -301,3 +301,20 @@ def test_eval_gold_with_marks_left_outside_the_content_span():
     nyt = "''We act,'' Jo Poe said."
     assert gold(nyt, "We act,", "Jo Poe", "said", marks_outside=True) == []
     assert gold(nyt, "We act,", "Jo Poe", "said", marks_outside=True, apostrophe_pairs=True) == ["We act,"]
+
+
+def test_eval_false_positive_places_tell_annotation_gaps_from_mistakes():
+    ev = load_eval()
+    text = ("Jo Roe wrote:\n\nWe will go home now, all of us together.\n\n"
+            "“Stay here with us,” Al Poe said. Critics mocked the “safe” plan. “Leave it all,” Lu Ma said.")
+    stay = text.index("Stay")
+    rec = {"text": text, "attributions": [  # the annotator marked Al Poe's words only
+        {"source": None, "cue": None, "content": {"spans": [[stay - 1, text.index(" Al")]]}}]}
+    places = ev.false_positive_places([rec])
+    # the block quote (9 words) and Lu Ma's quotation (3, found with a cue and a speaker) are
+    # outside the gold; the scare quote "safe" is not counted by us at all
+    assert places == {"block": 9, "mark outside": 0, "in content": 0, "partly in content": 0,
+                      "unannotated": 3, "attributed": 12}
+    table = ev.format_places(places)
+    assert "12 (100.0%) in quotes we found a reporting cue and a speaker for" in table
+    assert ev.format_places(dict.fromkeys(places, 0)).startswith("      0   0.0%")
