@@ -442,16 +442,28 @@ def _reported(text: str, open_pos: int, cues: CueLexicon) -> bool:
     return bool(cues.verb_re.finditer(text, lo, open_pos) or cues.after_re.search(text, lo, open_pos))
 
 
-def _is_title(quoted: str) -> bool:
+def _is_title(quoted: str, loose: bool = False) -> bool:
     """Title Case phrase without final punctuation: a show, book or document title.
+
+    ``loose`` (after a word naming a work: "the book, “…”") also takes one
+    capitalised word, a final ? or !, the main title before a colon's
+    subtitle, and lower-case words that titles keep small ("against", "about").
 
     >>> _is_title("The Rachel Maddow Show"), _is_title("We go now")
     (True, False)
+    >>> _is_title("Is Bipartisanship Dead?", loose=True), _is_title("Becoming,", loose=True)
+    (True, True)
     """
-    words = quoted.rstrip(",.").split()  # American style keeps , and . inside marks
-    if len(words) < 2 or len(words) > 12 or words[-1][-1] in ".,!?;:…":
+    quoted = quoted.rstrip(",.")  # American style keeps , and . inside marks
+    if loose:
+        quoted = quoted.split(": ", 1)[0].rstrip("?!")
+    words = quoted.split()
+    if len(words) < (1 if loose else 2) or len(words) > 12 or words[-1][-1] in ".,!?;:…":
         return False
-    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+    small = _TITLE_SMALL_WORDS if loose else _SMALL_WORDS
+    if loose and not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words)
 
 
 _WORK_BEFORE_RE = re.compile(
@@ -460,6 +472,17 @@ _WORK_BEFORE_RE = re.compile(
     re.I,
 )
 _TITLED_RE = re.compile(r"\b(?:titled|entitled)[ \t\u00a0]*$", re.I)  # what follows is a title, whatever its case
+# A word naming a work, then a comma or "called": "his book, “Becoming,”", "a song called “No Undue Violence”".
+_WORK_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:book|film|movie|show|song|program|programme|series|column|album|documentary|memoir|novel|article"
+    r"|essay|op-ed|piece|editorial|podcast|play|poem|report|study|paper|video|ad|speech|episode|headline|musical)s?"
+    r"(?:,|[ \t\u00a0]+(?:called|titled|entitled|named),?)[ \t\u00a0]*$",
+    re.I,
+)
+_TITLE_SMALL_WORDS = _SMALL_WORDS | frozenset(
+    "about above across after against along among around as at before behind below between but by down"
+    " into like near nor off onto out over past so than through till toward towards under until up upon"
+    " via vs vs. yet".split())
 
 
 def _names_a_work(text: str, open_pos: int) -> bool:
@@ -470,6 +493,17 @@ def _names_a_work(text: str, open_pos: int) -> bool:
     (True, False)
     """
     return _WORK_BEFORE_RE.search(text, max(0, open_pos - 16), open_pos) is not None
+
+
+def _after_work_noun(text: str, open_pos: int) -> bool:
+    """True when a word naming a work and a comma or "called" stand before the mark.
+
+    >>> _after_work_noun("his book, “", 10), _after_work_noun("a video called “", 15)
+    (True, True)
+    >>> _after_work_noun("Roe said, “", 10)
+    False
+    """
+    return _WORK_NOUN_BEFORE_RE.search(text, max(0, open_pos - 30), open_pos) is not None
 
 
 def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool, cues: CueLexicon) -> str:
@@ -483,6 +517,8 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
+    if _is_title(quoted, loose=True) and _after_work_noun(text, span.open_pos):
+        return "scare"  # 'In his book, “Becoming,” she recounts': a title
     if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
         return "scare"  # 'the spot, titled “Arrogant,” features': a title
     adjacent = att is not None and (att.where in ("after", "credit", "byline") or att.intro)

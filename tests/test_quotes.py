@@ -302,6 +302,19 @@ def test_titles_of_shows_and_books_are_not_quotations_even_with_a_cue():
     assert kinds("“Stop The Vote Now,” Jo Roe said.") == [("Stop The Vote Now,", "direct")]
 
 
+def test_a_title_after_a_word_naming_a_work_and_a_comma_or_called_is_not_a_quotation():
+    assert kinds("In her 2018 book, “Becoming,” she recounted the work.") == [("Becoming,", "scare")]
+    assert kinds("The campaign released a video called “Your Turn” on Monday.") == [("Your Turn", "scare")]
+    # a final ? or !, a subtitle after a colon, small words kept lower case
+    assert kinds("His new study, “Is Solar the Next Shale?”, says costs fall.")[0][1] == "scare"
+    text = "In his book, “Inventing Victims: Why campuses stage hate,” Al Roe argues it is rare."
+    assert kinds(text)[0][1] == "scare"
+    assert kinds("Her Atlantic piece, “The Crime against America,” drew replies.")[0][1] == "scare"
+    # words quoted in sentence case after such a word are still a quotation, or a partial one
+    assert kinds("In his speech, “we will not stop until we win,” Jo Roe said.")[0][1] == "direct"
+    assert kinds("Jo Roe called the book “a disgrace” on Monday.")[0][1] == "partial"
+
+
 # Credit lines: the speaker's name on its own line under (or over) a quotation paragraph.
 
 def _speakers(text):
