@@ -422,6 +422,10 @@ def _framed(text: str, open_pos: int) -> bool:
 
 # A sentence ends at . ! ? … (and any closing marks) before a space, or at a line break.
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’')\]]*\s|\n")
+# Verbs of using words, which report whose they are ("for using the term “superpredator”").
+_USED_WORDS_RE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|utter(?:s|ed|ing)?|coin(?:s|ed|ing)?|invok(?:e|es|ed|ing)|invent(?:s|ed|ing)?"
+    r"|introduc(?:e|es|ed|ing)|prefer(?:s|red|ring)?)\b", re.I)
 _REPORTED_WINDOW = 240  # characters looked back for the sentence's cue
 
 
@@ -471,7 +475,16 @@ _WORK_BEFORE_RE = re.compile(
     r"|(?:author|star|host|episode|edition|cast|broadcast|issue)\s+of))[ \t\u00a0]*$",
     re.I,
 )
-_TITLED_RE = re.compile(r"\b(?:titled|entitled)[ \t\u00a0]*$", re.I)  # what follows is a title, whatever its case
+# What follows is a title, whatever its case ("titled “Arrogant,”", "was titled, “Why …”").
+_TITLED_RE = re.compile(r"\b(?:titled|entitled)[,:]?[ \t\u00a0]*$", re.I)
+# Words named as words, not reported: "the term “fake news”", "terms like “tank” and “gun”", "the words “Hillary Clinton”".
+_WORDS_AS_WORDS_RE = re.compile(
+    r"(?<![\w\-‐])(?:word|words|term|terms|phrase|phrases|expression|expressions|slogan|slogans|hashtag|hashtags"
+    r"|catchphrase|buzzword|buzzwords|moniker|nickname|epithet|label|labels|acronym)"
+    r"(?:[ \t\u00a0]+(?:like|such[ \t\u00a0]+as))?[,:]?[ \t\u00a0]*"
+    r"(?:[“\"][^”\"\n]{1,40}[”\"],?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*$",  # earlier items of a list
+    re.I,
+)
 # A word naming a work, then a comma or "called": "his book, “Becoming,”", "a song called “No Undue Violence”".
 _WORK_NOUN_BEFORE_RE = re.compile(
     r"\b(?:book|film|movie|show|song|program|programme|series|column|album|documentary|memoir|novel|article"
@@ -483,6 +496,30 @@ _TITLE_SMALL_WORDS = _SMALL_WORDS | frozenset(
     "about above across after against along among around as at before behind below between but by down"
     " into like near nor off onto out over past so than through till toward towards under until up upon"
     " via vs vs. yet".split())
+
+_POSSESSIVES = frozenset("his her their my our your its whose other".split())  # "in other words": a gloss
+
+
+def _names_words(text: str, open_pos: int, cues: CueLexicon) -> bool:
+    """True when a noun for words ("the term", "words like") stands before the mark and nothing
+    says whose words they are: "in his words", "Vietor’s words", "for using the term", "he said
+    the words" report them.
+
+    >>> from analysis.speakers import DEFAULT_CUES as cues
+    >>> _names_words("The term “", 9, cues), _names_words("in Roe’s words, “", 16, cues)
+    (True, False)
+    >>> _names_words("using the term “", 15, cues), _names_words("Roe said the words “", 19, cues)
+    (False, False)
+    """
+    m = _WORDS_AS_WORDS_RE.search(text, max(0, open_pos - 120), open_pos)
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 30) : m.start()].split()
+    owner = before[-1].lower() if before else ""
+    if owner in _POSSESSIVES or owner.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    # Up to the noun: "term" and "label" are cues themselves.
+    return not (_USED_WORDS_RE.search(text, max(0, m.start() - 40), m.start()) or _reported(text, m.start(), cues))
 
 
 def _names_a_work(text: str, open_pos: int) -> bool:
@@ -529,6 +566,8 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
         return "scare"
     if _is_title(quoted):
         return "scare"
+    if count_words(quoted) <= 12 and _names_words(text, span.open_pos, cues):
+        return "scare"  # 'the term “fake news” is wrong': words named, not reported
     if count_words(quoted) <= SHORT_QUOTE_WORDS:
         return "partial" if _framed(text, span.open_pos) or _reported(text, span.open_pos, cues) else "scare"
     return "direct" if opens else "partial"

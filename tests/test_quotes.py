@@ -315,6 +315,26 @@ def test_a_title_after_a_word_naming_a_work_and_a_comma_or_called_is_not_a_quota
     assert kinds("Jo Roe called the book “a disgrace” on Monday.")[0][1] == "partial"
 
 
+def test_words_named_as_words_are_scare_quotes_unless_someone_used_them():
+    assert kinds("Jo Roe is wrong. The term “anchor baby” is a slur.") == [("anchor baby", "scare")]
+    assert kinds("Search terms like “AR-15” and “revolver” give nothing.") == [("AR-15", "scare"), ("revolver", "scare")]
+    # someone's words: a possessive, a verb of using, or a sentence that reports speech
+    assert kinds("He was, in Roe’s words, “a man of the people.”")[0][1] == "partial"
+    assert kinds("It is a slow job — in other words, “a long haul for everyone.”")[0][1] != "scare"
+    assert kinds("Critics faulted Al Poe for using the term “superpredator” in 1996.")[0][1] == "partial"
+    assert kinds("Jo Roe said the words “radical change” twice.")[0][1] == "partial"
+    # "short-term" is no noun for words
+    from analysis.quotes import _names_words
+    from analysis.speakers import DEFAULT_CUES
+
+    assert not _names_words("A short-term “", 13, DEFAULT_CUES)
+
+
+def test_a_title_after_titled_and_a_comma_is_a_title_whatever_its_case():
+    text = "The Post ran a piece titled, “The plan is over and done with,” on Monday."
+    assert kinds(text) == [("The plan is over and done with,", "scare")]
+
+
 # Credit lines: the speaker's name on its own line under (or over) a quotation paragraph.
 
 def _speakers(text):
