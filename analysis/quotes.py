@@ -497,6 +497,8 @@ _TITLE_SMALL_WORDS = _SMALL_WORDS | frozenset(
     " into like near nor off onto out over past so than through till toward towards under until up upon"
     " via vs vs. yet".split())
 
+_WORD_NOUN_STEMS = ("word", "term", "phrase", "expression", "slogan", "hashtag", "moniker", "nickname", "epithet",
+                    "label", "acronym")  # every noun of _WORDS_AS_WORDS_RE holds one
 _POSSESSIVES = frozenset("his her their my our your its whose other".split())  # "in other words": a gloss
 
 
@@ -511,7 +513,11 @@ def _names_words(text: str, open_pos: int, cues: CueLexicon) -> bool:
     >>> _names_words("using the term “", 15, cues), _names_words("Roe said the words “", 19, cues)
     (False, False)
     """
-    m = _WORDS_AS_WORDS_RE.search(text, max(0, open_pos - 120), open_pos)
+    lo = max(0, open_pos - 120)
+    window = text[lo:open_pos].lower()
+    if not any(noun in window for noun in _WORD_NOUN_STEMS):  # most quotes: no regex search
+        return False
+    m = _WORDS_AS_WORDS_RE.search(text, lo, open_pos)
     if m is None:
         return False
     before = text[max(0, m.start() - 30) : m.start()].split()
@@ -540,6 +546,9 @@ def _after_work_noun(text: str, open_pos: int) -> bool:
     >>> _after_work_noun("Roe said, “", 10)
     False
     """
+    tail = text[max(0, open_pos - 30) : open_pos].rstrip(" \t\u00a0")
+    if not tail.lower().endswith((",", "called", "titled", "named")):  # most quotes: no regex search
+        return False
     return _WORK_NOUN_BEFORE_RE.search(text, max(0, open_pos - 30), open_pos) is not None
 
 
@@ -554,7 +563,7 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
-    if _is_title(quoted, loose=True) and _after_work_noun(text, span.open_pos):
+    if _after_work_noun(text, span.open_pos) and _is_title(quoted, loose=True):
         return "scare"  # 'In his book, “Becoming,” she recounts': a title
     if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
         return "scare"  # 'the spot, titled “Arrogant,” features': a title
@@ -566,7 +575,7 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
         return "scare"
     if _is_title(quoted):
         return "scare"
-    if count_words(quoted) <= 12 and _names_words(text, span.open_pos, cues):
+    if _names_words(text, span.open_pos, cues) and count_words(quoted) <= 12:
         return "scare"  # 'the term “fake news” is wrong': words named, not reported
     if count_words(quoted) <= SHORT_QUOTE_WORDS:
         return "partial" if _framed(text, span.open_pos) or _reported(text, span.open_pos, cues) else "scare"
