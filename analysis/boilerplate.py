@@ -373,9 +373,12 @@ def classify_paragraph(par: str) -> str | None:
 # "Sen. John McCain John Sidney McCainCindy McCain: … Ukraine scandal … MORE (R-Ariz.)".
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|\([^()\s]{1,20}\))"
 # Spaces are runs: cleaning collapses them only later, and must find the same cards again.
+# A card with no headlines has "MORE" glued to the full name: "John Kelly John Francis KellyMORE";
+# a headline may end in capitals ("… House GOP MORE"), but "READ MORE" and the like end no card,
+# and a name has a lower-case letter (text in capitals repeats words: "THE FEARS IN THE … A MORE").
 _LINK_CARD_RE = re.compile(
-    r"\b(?P<surname>[A-Z][\w'’-]{2,})(?P<card> *(?:" + _NAME_WORD + r" +){0,4}?"
-    r"(?P=surname) *(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<![A-Z ]) +MORE)\b"
+    r"\b(?P<surname>[A-Z](?=[\w'’-]*[a-z])[\w'’-]{2,})(?P<card>(?P<between> *(?:" + _NAME_WORD + r" +){0,4}?)"
+    r"(?P=surname)(?: *(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<! )(?<!READ)(?<!LEARN)(?<!SEE)(?<!VIEW) +MORE|MORE))\b"
 )
 
 
@@ -388,13 +391,28 @@ def strip_link_cards(text: str) -> tuple[str, list[str]]:
     ('Sen. Jo Poe (R-Ariz.) said no.', [' Joanna Lee PoePoe: GOP will win 2020 Senate votes on budget MORE'])
     >>> strip_link_cards("Leader Al McBrideAlan (Al) Roy McBrideTrump signs bill Senate recess MORE said.")[0]
     'Leader Al McBride said.'
+    >>> strip_link_cards("Chief of staff Jo Kell Joseph Ray KellMORE called.")[0]
+    'Chief of staff Jo Kell called.'
+    >>> strip_link_cards("Rival Ann Gale Ann Marie GaleGale wins vote MORE won.")[0]
+    'Rival Ann Gale won.'
     """
-    if " MORE" not in text:  # the common case, without a regex scan
+    if "MORE" not in text:  # the common case, without a regex scan
         return text, []
     cards: list[str] = []
 
     def cut(m: re.Match[str]) -> str:
-        cards.append(m.group("card"))
-        return m.group("surname")
+        name, card, between = m.group("surname"), m.group("card"), m.group("between")
+        words = between.split()
+        # "Hillary Clinton Hillary Diane Rodham ClintonTrump … MORE" matches at the first name,
+        # repeated first in the full name: the visible name runs on to the full name's last word.
+        if words and _full_name_end(words[-1]).match(card, len(between) + len(name)):
+            name, card = name + between.rstrip(), card[len(between.rstrip()):]
+        cards.append(card)
+        return name
 
     return _LINK_CARD_RE.sub(cut, text), cards
+
+
+def _full_name_end(last: str) -> re.Pattern[str]:
+    """The rest of a card's full name, ending in ``last`` (glued to a headline or not)."""
+    return re.compile(r"(?: +" + _NAME_WORD + r"){0,4}? +" + re.escape(last) + r"(?![a-z'’])")

@@ -582,11 +582,34 @@ def test_inline_link_cards_are_cut_from_the_text_and_listed_as_removed():
     assert len(cards) == 2 and cards[0].startswith("Adaline (Ada) Mae QuillSenate") and cards[0].endswith("MORE")
 
 
+def test_link_cards_with_no_headlines_or_a_headline_ending_in_capitals_are_cut_too():
+    raw = ("Chief of staff Bo Marsh Robert Bo MarshMORE called the senator on Friday.\n\n"
+           "Sen. Ada Quill Adaline Mae QuillQuill: We will win Budget talks stall in the GOP MORE (D-Ore.) said no.")
+    art = clean_article(raw)
+    assert "Chief of staff Bo Marsh called the senator on Friday." in art.text
+    assert "Sen. Ada Quill (D-Ore.) said no." in art.text
+    assert [seg for seg, why in art.removed if why == "link card"] == [
+        "Robert Bo MarshMORE", "Adaline Mae QuillQuill: We will win Budget talks stall in the GOP MORE"]
+
+
+def test_a_link_card_whose_full_name_repeats_the_first_name_keeps_the_surname():
+    # The card's full name starts with the visible first name: the surname must stay.
+    raw = "Sen. Dana Fine Dana Emma FineFine: We will act Senate talks stall MORE (D-Calif.) said no."
+    assert clean_article(raw).text == "Sen. Dana Fine (D-Calif.) said no."
+    # text in capitals repeats words, and its "A MORE" ends no card
+    from analysis.boilerplate import strip_link_cards
+
+    caps = "SOME OF THE FEARS IN THE FAMILY REMAIN. A MORE FORCEFUL STEP WOULD HELP."
+    assert strip_link_cards(caps) == (caps, [])
+
+
 def test_read_more_lines_are_not_link_cards():
     from analysis.boilerplate import strip_link_cards
 
     text = "Jo Poe Joanna Poe Smith wrote a column on it. READ MORE"  # a name twice, then a page's link
     assert strip_link_cards(text) == (text, [])
+    for link in ("SEE MORE", "LEARN MORE", "VIEW MORE"):
+        assert strip_link_cards(text.replace("READ MORE", link))[1] == []
     assert strip_link_cards(text.replace(" ", "  ")) == (text.replace(" ", "  "), [])
 
 
