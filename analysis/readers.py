@@ -168,6 +168,13 @@ def _json_lines(path: Path) -> Iterator[tuple[str, Any]]:
             except json.JSONDecodeError as exc:
                 yield where, Reject(where, path.name, f"not valid JSON ({exc.msg} at column {exc.colno})")
                 continue
+            except ValueError as exc:  # Python's limit on an integer's digits
+                yield where, Reject(where, path.name, f"a value JSON cannot give Python here ({str(exc)[:120]})")
+                continue
+            except RecursionError:
+                yield where, Reject(where, path.name, "JSON nested too deeply to read (arrays or objects inside "
+                                    "each other thousands of levels down)")
+                continue
             if not isinstance(row, dict):
                 yield where, Reject(where, path.name, f"a JSON {type(row).__name__}, not an object with fields")
                 continue
@@ -276,6 +283,13 @@ def _read_manifest(folder: Path) -> tuple[list[dict[str, str]], list[Reject]]:
     path = folder / MANIFEST_NAME
     if not path.exists():
         return [], []
+    try:
+        return _manifest_rows(path)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path} is not UTF-8 (byte {exc.start}); re-save the manifest as UTF-8") from None
+
+
+def _manifest_rows(path: Path) -> tuple[list[dict[str, str]], list[Reject]]:
     entries, rejects = [], []
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -294,6 +308,8 @@ def _safe_path(folder: Path, name: str) -> Path:
     """The file a manifest names, refusing anything that leaves the corpus folder."""
     if os.path.isabs(name) or name.startswith(("/", "\\")):
         raise RecordError("manifest gives an absolute path; files must be inside the corpus folder")
+    if "\x00" in name:  # no file system takes it (pathlib raises ValueError)
+        raise RecordError("file name in the manifest holds a NUL character")
     candidate = folder / name
     root = folder.resolve()
     try:

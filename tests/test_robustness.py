@@ -519,3 +519,33 @@ def test_a_fault_on_one_text_rejects_that_record_and_the_build_goes_on(tmp_path,
     assert reason.startswith("could not be analysed: KeyError in tallies.py:") and "zorblax" in reason
     assert "please report it" in reason and rejects.loc[0, "stage"] == "measure"
     assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist() == ["ok"]
+
+
+def test_json_lines_with_a_huge_integer_or_deep_nesting_are_rejected_lines(tmp_path):
+    from analysis.readers import iter_records
+    from analysis.records import RawRecord, Reject
+
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b'{"id": "a", "n": ' + b"1" * 4301 + b', "text": "Words here."}\n'
+                     + b"[" * 100_000 + b"\n"
+                     + b'{"id": "b", "outlet": "X", "text": "The council met on Monday."}\n')
+    items = list(iter_records(path))
+    assert [type(i) for i in items] == [Reject, Reject, RawRecord]
+    assert "digits" in items[0].reason and items[0].record == "line 1"
+    assert "nested too deeply" in items[1].reason and items[1].record == "line 2"
+
+
+def test_a_manifest_with_a_nul_in_a_name_rejects_that_row_and_a_non_utf8_one_stops_with_a_message(tmp_path):
+    from analysis.errors import CorpusError
+    from analysis.readers import iter_records
+    from analysis.records import RawRecord, Reject
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The council met on Monday and voted.", encoding="utf-8")
+    (corpus / "manifest.csv").write_bytes(b"file,article_id\na.txt,a\nb\x00.txt,b\n")
+    items = list(iter_records(corpus))
+    assert [type(i) for i in items] == [RawRecord, Reject] and "NUL" in items[1].reason
+    (corpus / "manifest.csv").write_bytes(b"file\n\xe9.txt\n")
+    with pytest.raises(CorpusError, match="not UTF-8"):
+        list(iter_records(corpus))
