@@ -141,6 +141,10 @@ _WORD_RE = re.compile(r"\S+")
 # A summary box at the top of the page (CNN): the label, then short lines with no sentence end.
 _HIGHLIGHTS_RE = re.compile(r"Story [Hh]ighlights\b")
 _MAX_HIGHLIGHTS = 6
+# Prefixes cut from one lead paragraph (kicker, byline, dateline, header): AllSides has at most 2.
+# Each cut rescans the paragraph, so a text of thousands of prefixes ("EXCLUSIVE: " * 40000)
+# would take time growing with their square.
+_MAX_LEAD_PREFIXES = 8
 # A list of topic tags (POLITICO): the label, then one short tag per line.
 _TAGS_LABEL = "This article tagged under"
 _MAX_TAGS, _MAX_TAG_WORDS = 12, 6
@@ -295,7 +299,7 @@ class _Cleaner:
             if self.reasons[i] is not None:
                 self.lo += 1
                 continue
-            if not self._lead_step(i):
+            if len(self.prefixes.get(i, ())) >= _MAX_LEAD_PREFIXES or not self._lead_step(i):
                 break
             changed = True
             if not self.paras[i]:

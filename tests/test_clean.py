@@ -643,3 +643,13 @@ def test_prose_about_watching_or_photos_stays() -> None:
                 "Photos: the city released 20 images of the damage on Monday, officials said."):
         raw = f"Lawmakers met on Monday to discuss the bill.\n\n{par}\n\nThe vote is next week, the aide said."
         assert par in clean_article(raw).text
+
+
+def test_a_lead_loses_at_most_a_few_prefixes_so_a_degenerate_one_stays_cheap():
+    # Each cut rescans the paragraph: thousands of prefixes would cost their square.
+    from analysis.clean import _MAX_LEAD_PREFIXES
+
+    art = clean_article("EXCLUSIVE: " * 20 + "The council met on Monday.")
+    assert art.kicker == "EXCLUSIVE" and len(art.removed) == _MAX_LEAD_PREFIXES
+    assert art.text == "EXCLUSIVE: " * (20 - _MAX_LEAD_PREFIXES) + "The council met on Monday."
+    assert clean_article("EXCLUSIVE: NEW YORK (AP) — The council met.").text == "The council met."
