@@ -379,6 +379,11 @@ def _subject_for_base(word: str) -> bool:
     return low in _BEFORE_BASE_VERB or low.endswith(("s", "ly")) or low in PRONOUNS
 
 
+# Cues tried per window, nearest first: in 6,000 AllSides articles a subject was found (or
+# not) within 6; a degenerate text ('said “' * n) would try some 40 per quotation.
+_MAX_CUES_TRIED = 12
+
+
 def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Attribution | None:
     """The last cue in text[lo:hi] that has a subject (or a source after it).
 
@@ -387,7 +392,7 @@ def _cue_in(text: str, lo: int, hi: int, open_pos: int, cues: CueLexicon) -> Att
     """
     verbs = cues.verb_re.finditer(text, lo, hi)
     best: Attribution | None = None
-    for k in range(len(verbs) - 1, -1, -1):
+    for k in range(len(verbs) - 1, max(-1, len(verbs) - 1 - _MAX_CUES_TRIED), -1):
         m = _cue_subject(text, verbs[k], lo, cues)
         if m is None:
             continue
