@@ -464,9 +464,9 @@ def _is_title(quoted: str, loose: bool = False) -> bool:
     words = quoted.split()
     if len(words) < (1 if loose else 2) or len(words) > 12 or words[-1][-1] in ".,!?;:…":
         return False
-    small = _TITLE_SMALL_WORDS if loose else _SMALL_WORDS
     if loose and not words[0][:1].isupper():
         return False
+    small = _TITLE_SMALL_WORDS if loose else _SMALL_WORDS
     return all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words)
 
 
@@ -477,10 +477,11 @@ _WORK_BEFORE_RE = re.compile(
 )
 # What follows is a title, whatever its case ("titled “Arrogant,”", "was titled, “Why …”").
 _TITLED_RE = re.compile(r"\b(?:titled|entitled)[,:]?[ \t\u00a0]*$", re.I)
-# Words named as words, not reported: "the term “fake news”", "terms like “tank” and “gun”", "the words “Hillary Clinton”".
+# Words named as words, not reported: "the term “fake news”", "terms like “tank” and “gun”",
+# "the words “Hillary Clinton”".
 _WORDS_AS_WORDS_RE = re.compile(
-    r"(?<![\w\-‐])(?:word|words|term|terms|phrase|phrases|expression|expressions|slogan|slogans|hashtag|hashtags"
-    r"|catchphrase|buzzword|buzzwords|moniker|nickname|epithet|label|labels|acronym)"
+    r"(?<![\w\-‐])(?:word|words|term|terms|phrase|phrases|expression|expressions|slogan|slogans"
+    r"|hashtag|hashtags|catchphrase|buzzword|buzzwords|moniker|nickname|epithet|label|labels|acronym)"
     r"(?:[ \t\u00a0]+(?:like|such[ \t\u00a0]+as))?[,:]?[ \t\u00a0]*"
     r"(?:[“\"][^”\"\n]{1,40}[”\"],?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?)*$",  # earlier items of a list
     re.I,

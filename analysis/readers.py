@@ -169,7 +169,7 @@ def _json_lines(path: Path) -> Iterator[tuple[str, Any]]:
                 yield where, Reject(where, path.name, f"not valid JSON ({exc.msg} at column {exc.colno})")
                 continue
             except ValueError as exc:  # Python's limit on an integer's digits
-                yield where, Reject(where, path.name, f"a value JSON cannot give Python here ({str(exc)[:120]})")
+                yield where, Reject(where, path.name, f"holds a number too long to read ({str(exc)[:120]})")
                 continue
             except RecursionError:
                 yield where, Reject(where, path.name, "JSON nested too deeply to read (arrays or objects inside "
