@@ -72,13 +72,18 @@ _START_RE = re.compile(
     r"|see (?:the )?(?:full|latest|more) (?:coverage|stories|video)\b|now watch:"
     r"|subscribe to (?:our|the) (?:youtube|podcast|channel)\b|read [^.]{1,40} flipboard magazine\b"
     r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b"
-    r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b)"
+    r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
+    r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
+    r"|[^.?!\n]{1,80}\? click here\.?\s*$|[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$)"
+    r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
+    r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
     r"|found (?:an |a )?(?:error|typo)\b)"
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
-    r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:)"
-    r"|(?P<advert>(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*(?:continue reading[^.]{0,40})?$"
+    r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
+    r"|full coverage:|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
+    r"|(?P<advert>(?:(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*){1,4}(?:continue reading[^.]{0,40})?$"
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
@@ -94,6 +99,7 @@ _START_RE = re.compile(
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
     r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
+    r"|\[/?[a-z][a-z_-]{1,20}\]\s*$"  # a page's placeholder left as text: "[pullquote]"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
@@ -109,11 +115,14 @@ _START_RE = re.compile(
     r")"
 )  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
+_BULLETS = "-•*–— \t"
+
 _GROUP_REASON = {
     "copyright": REASON_COPYRIGHT, "cta": REASON_CTA, "correction": REASON_CORRECTION,
     "related": REASON_RELATED, "advert": REASON_ADVERT, "credit": REASON_CREDIT,
     "editors": REASON_EDITORS_NOTE, "disclaimer": REASON_DISCLAIMER,
     "furniture": REASON_FURNITURE, "contact": REASON_CONTACT, "caption": REASON_CAPTION,
+    "membership": REASON_MEMBERSHIP, "newsletter": REASON_NEWSLETTER,
 }
 
 # Pitches are recognised by what they ask for anywhere in a short paragraph.
@@ -355,7 +364,7 @@ def classify_paragraph(par: str) -> str | None:
     if reason or len(par) > MAX_BOILERPLATE_CHARS:
         return reason
     lower = par.lower()
-    m = _START_RE.match(lower)
+    m = _START_RE.match(lower.lstrip(_BULLETS))  # "- Follow the Ticker on Twitter: @…"
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
     reason = _pitch_reason(lower) or credit_reason(par)

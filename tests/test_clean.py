@@ -653,3 +653,27 @@ def test_a_lead_loses_at_most_a_few_prefixes_so_a_degenerate_one_stays_cheap():
     assert art.kicker == "EXCLUSIVE" and len(art.removed) == _MAX_LEAD_PREFIXES
     assert art.text == "EXCLUSIVE: " * (20 - _MAX_LEAD_PREFIXES) + "The council met on Monday."
     assert clean_article("EXCLUSIVE: NEW YORK (AP) — The council met.").text == "The council met."
+
+
+@pytest.mark.parametrize("par, reason", [
+    ("[pullquote]", "page furniture"),  # a page's placeholder left as text
+    ("[Emphasis added]", None),  # the writer's note under a quotation stays
+    ("- Follow the Desk on Twitter: @DeskNews", "contact"),  # a bullet before the usual start
+    ("Support Daily Planet’s independent journalism", "membership pitch"),
+    ("Visit Daily Planet's homepage for more stories.", "call to action"),
+    ("Newsletter Sign-up", "newsletter pitch"),
+    ("Sign up for the evening briefing", "newsletter pitch"),
+    ("Interested in Budget Talks? Add Budget Talks as an interest to follow the story.", "call to action"),
+    ("( PHOTOS: Ten moments from the debate)", "related links"),
+    ("Full Coverage: Storm season", "related links"),
+    ("(Note: the figures leave out Alaska.)", None),
+    ("Advertisement Advertisement", "advertisement"),
+    ("Can't see the chart? Click here.", "call to action"),
+    ("Do you back the plan? Vote now in our reader poll", "call to action"),
+    ("“Vote now,” she told the crowd.", None),
+    ("Who will win? Nobody knows yet.", None),
+])
+def test_more_kinds_of_page_furniture_are_recognised(par, reason):
+    from analysis.boilerplate import classify_paragraph
+
+    assert classify_paragraph(par) == reason
