@@ -82,7 +82,7 @@ _START_RE = re.compile(
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
     r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
-    r"|full coverage:|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
+    r"|full coverage:|related (?:coverage|video)\b|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
     r"|(?P<advert>(?:(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*){1,4}(?:continue reading[^.]{0,40})?$"
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
@@ -93,13 +93,17 @@ _START_RE = re.compile(
     r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
     r"|the revised version of this (?:post|story|article) is\b)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
+    r"|[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b"
     r"|content created by [^.]{1,80} is available (?:without charge|free)\b"
     r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b"
     r"|this is a rush transcript\b|this (?:piece|story|article|post) (?:was )?originally (?:appeared|published)\b)"
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
-    r"|media caption\b|photo credit\b|file photo:|pictured( above)?:)"
+    r"|media caption\b|photo credits?\b|file photo:|pictured( above)?:|image source:"
+    r"|media playback is (?:unsupported|not supported) on your device\b)"
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
-    r"|\[/?[a-z][a-z_-]{1,20}\]\s*$"  # a page's placeholder left as text: "[pullquote]"
+    r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"  # a placeholder: "[pullquote]", "[embedtweet id=1]"
+    r"|[a-z-]{2,20}=\"[^\"\n]*\""  # markup's attributes left as text: 'poster="http://…"'
+    r"|play video \d{1,2}:\d\d\b|[^.\n]{0,160}your browser does(?:n['’]t| not) support (?:html5 |the )?(?:audio|video)\b"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
@@ -132,10 +136,11 @@ _NEWSLETTER_RE = re.compile(
     r"|thank you for signing up)\b")
 _SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get|delivered)\b")
 _MEMBERSHIP_RE = re.compile(
-    r"\b(?:join (?:our|us)\b|become an? (?:member|subscriber|patron|supporter)|membership"
+    r"\b(?:join (?:our|us)\b|becom(?:e|ing) an? (?:member|subscriber|patron|supporter)|membership"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
     r"|proposition for you|unprecedented access|exclusive access)")
-_ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more)\b")
+_ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more"
+                     r"|by becoming an? (?:member|subscriber))\b")
 
 # Photo credits at the END of a paragraph.
 _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
@@ -150,7 +155,7 @@ _NAME_SLASH_CREDIT_RE = re.compile(
     r"(?:AP Photo|AP|Reuters|REUTERS|AFP|EPA|UPI|Getty Images|Getty|Bloomberg|NPR|Pool|POOL)$")
 _NAME_PARTICLES = frozenset({"via", "for", "of", "de", "van", "von", "and", "da", "del", "la", "le"})
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
-_PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph) ?: ?[^\n]{1,80}$")
+_PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph(?:er)?) ?: ?[^\n]{1,80}$")
 _AGENCY_ENDINGS = ("Getty Images", "Shutterstock", "iStock", "iStockphoto", "Getty")
 _TAIL_CHARS = 260
 
@@ -200,7 +205,7 @@ def _is_all_caps_headline(par: str) -> bool:
 
 
 _NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
-_MEMBERSHIP_KEYS = ("join our", "join us", "become a", "membership", "support our", "support independent",
+_MEMBERSHIP_KEYS = ("join our", "join us", "become a", "becoming a", "membership", "support our", "support independent",
                     "support quality", "proposition for", " access")
 
 

@@ -672,6 +672,17 @@ def test_a_lead_loses_at_most_a_few_prefixes_so_a_degenerate_one_stays_cheap():
     ("Do you back the plan? Vote now in our reader poll", "call to action"),
     ("“Vote now,” she told the crowd.", None),
     ("Who will win? Nobody knows yet.", None),
+    ("Media playback is unsupported on your device Media caption The mayor spoke at noon", "photo caption"),
+    ("Image source: a screenshot from the broadcast", "photo caption"),
+    ("Jo Roe at the hearing Photographer: Al Poe/Daily Planet", "photo caption"),
+    ("[embedtweet id=123456789]", "page furniture"),
+    ('poster="http://video.example.com/still.jpg"', "page furniture"),
+    ("Play Video 2:41 The debate in two minutes – video", "page furniture"),
+    ("Your browser doesn't support HTML5 audio. Here is a link to the audio instead.", "page furniture"),
+    ("Related Coverage Storm nears the coast", "related links"),
+    ("Jo Roe is a mayor. The views expressed in this commentary are her own.", "disclaimer"),
+    ("The Planet gives readers the news. Get inside access by becoming a member.", "membership pitch"),
+    ("He said the views expressed in the memo were his own.", None),
 ])
 def test_more_kinds_of_page_furniture_are_recognised(par, reason):
     from analysis.boilerplate import classify_paragraph
