@@ -73,8 +73,7 @@ _START_RE = re.compile(
     r"|subscribe to (?:our|the) (?:youtube|podcast|channel)\b|read [^.]{1,40} flipboard magazine\b"
     r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b"
     r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
-    r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
-    r"|[^.?!\n]{1,80}\? click here\.?\s*$|[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$)"
+    r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -93,7 +92,7 @@ _START_RE = re.compile(
     r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
     r"|the revised version of this (?:post|story|article) is\b)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
-    r"|[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b"
+
     r"|content created by [^.]{1,80} is available (?:without charge|free)\b"
     r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b"
     r"|this is a rush transcript\b|this (?:piece|story|article|post) (?:was )?originally (?:appeared|published)\b)"
@@ -103,7 +102,7 @@ _START_RE = re.compile(
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
     r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"  # a placeholder: "[pullquote]", "[embedtweet id=1]"
     r"|[a-z-]{2,20}=\"[^\"\n]*\""  # markup's attributes left as text: 'poster="http://…"'
-    r"|play video \d{1,2}:\d\d\b|[^.\n]{0,160}your browser does(?:n['’]t| not) support (?:html5 |the )?(?:audio|video)\b"
+    r"|play video \d{1,2}:\d\d\b"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old"
@@ -120,6 +119,18 @@ _START_RE = re.compile(
 )  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
 _BULLETS = "-•*–— \t"
+_BULLET_STARTS = tuple("-•*–—")
+
+# Furniture found past a short paragraph's start, each tested only when its words occur
+# (each holds "?", "your browser" or "expressed", which classify_paragraph looks for first):
+# (words, pattern matched at the start of the lower-cased paragraph, reason).
+_PAST_START_RULES = (
+    ("click here", re.compile(r"[^.?!\n]{1,80}\? click here\.?\s*$"), REASON_CTA),
+    ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
+    ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support (?:html5 |the )?(?:audio|video)\b"),
+     REASON_FURNITURE),
+    ("expressed", re.compile(r"[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b"), REASON_DISCLAIMER),
+)
 
 _GROUP_REASON = {
     "copyright": REASON_COPYRIGHT, "cta": REASON_CTA, "correction": REASON_CORRECTION,
@@ -369,9 +380,14 @@ def classify_paragraph(par: str) -> str | None:
     if reason or len(par) > MAX_BOILERPLATE_CHARS:
         return reason
     lower = par.lower()
-    m = _START_RE.match(lower.lstrip(_BULLETS))  # "- Follow the Ticker on Twitter: @…"
+    # "- Follow the Ticker on Twitter: @…": the usual starts after a bullet
+    m = _START_RE.match(lower.lstrip(_BULLETS) if lower.startswith(_BULLET_STARTS) else lower)
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
+    if "?" in lower or "your browser" in lower or "expressed" in lower:  # each rule needs one
+        for words, pattern, why in _PAST_START_RULES:
+            if words in lower and pattern.match(lower):
+                return why
     reason = _pitch_reason(lower) or credit_reason(par)
     if reason:
         return reason
