@@ -129,7 +129,8 @@ _PAST_START_RULES = (
     ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
     ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support (?:html5 |the )?(?:audio|video)\b"),
      REASON_FURNITURE),
-    ("expressed", re.compile(r"[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b"), REASON_DISCLAIMER),
+    ("expressed", re.compile(r"[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b[^.\n]{1,80}"
+                             r"\b(?:own|solely|alone|authors?|his|hers|theirs)\b"), REASON_DISCLAIMER),  # not "… are shared by 40 senators"
 )
 
 _GROUP_REASON = {

@@ -683,6 +683,7 @@ def test_a_lead_loses_at_most_a_few_prefixes_so_a_degenerate_one_stays_cheap():
     ("Jo Roe is a mayor. The views expressed in this commentary are her own.", "disclaimer"),
     ("The Planet gives readers the news. Get inside access by becoming a member.", "membership pitch"),
     ("He said the views expressed in the memo were his own.", None),
+    ("Jo Roe disagreed. The views expressed in this letter are shared by 40 senators.", None),
 ])
 def test_more_kinds_of_page_furniture_are_recognised(par, reason):
     from analysis.boilerplate import classify_paragraph
