@@ -81,7 +81,8 @@ _START_RE = re.compile(
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
     r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
-    r"|full coverage:|related (?:coverage|video)\b|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
+    r"|full coverage:|related (?:coverage|video)\b"
+    r"|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
     r"|(?P<advert>(?:(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*){1,4}(?:continue reading[^.]{0,40})?$"
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
@@ -100,7 +101,8 @@ _START_RE = re.compile(
     r"|media caption\b|photo credits?\b|file photo:|pictured( above)?:|image source:"
     r"|media playback is (?:unsupported|not supported) on your device\b)"
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
-    r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"  # a placeholder: "[pullquote]", "[embedtweet id=1]"
+    # a placeholder left as text: "[pullquote]", "[embedtweet id=1]"
+    r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"
     r"|[a-z-]{2,20}=\"[^\"\n]*\""  # markup's attributes left as text: 'poster="http://…"'
     r"|play video \d{1,2}:\d\d\b"
     r"|slideshow \(\d+ images?\)"
@@ -127,10 +129,11 @@ _BULLET_STARTS = tuple("-•*–—")
 _PAST_START_RULES = (
     ("click here", re.compile(r"[^.?!\n]{1,80}\? click here\.?\s*$"), REASON_CTA),
     ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
-    ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support (?:html5 |the )?(?:audio|video)\b"),
-     REASON_FURNITURE),
+    ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support "
+                                r"(?:html5 |the )?(?:audio|video)\b"), REASON_FURNITURE),
+    # whose views they are, unlike "… are shared by 40 senators"
     ("expressed", re.compile(r"[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b[^.\n]{1,80}"
-                             r"\b(?:own|solely|alone|authors?|his|hers|theirs)\b"), REASON_DISCLAIMER),  # not "… are shared by 40 senators"
+                             r"\b(?:own|solely|alone|authors?|his|hers|theirs)\b"), REASON_DISCLAIMER),
 )
 
 _GROUP_REASON = {
