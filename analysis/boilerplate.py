@@ -405,20 +405,27 @@ def classify_paragraph(par: str) -> str | None:
 # nickname in brackets), its last word glued (or not) to the first of a few headlines, then
 # "MORE" (not "READ MORE"):
 # "Sen. John McCain John Sidney McCainCindy McCain: … Ukraine scandal … MORE (R-Ariz.)".
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|\([^()\s]{1,20}\))"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]{0,30}|\([^()\s]{1,20}\))"
 # Spaces are runs: cleaning collapses them only later, and must find the same cards again.
-# A card with no headlines has "MORE" glued to the full name: "John Kelly John Francis KellyMORE";
-# a headline may end in capitals ("… House GOP MORE"), but "READ MORE" and the like end no card,
-# and a name has a lower-case letter (text in capitals repeats words: "THE FEARS IN THE … A MORE").
+# A card with no headlines has "MORE" glued to the full name: "John Kelly John Francis KellyMORE".
+# A name starts a word, holds a lower-case letter (text in capitals repeats words: "THE FEARS
+# IN THE … A MORE") and is short: a run of capitalised pieces ("Ab-Ab-Ab…") costs no more than
+# its length. A headline may end in an acronym ("… House GOP MORE"; see _NOT_ACRONYMS).
 _LINK_CARD_RE = re.compile(
-    r"\b(?P<surname>[A-Z](?=[\w'’-]*[a-z])[\w'’-]{2,})(?P<card>(?P<between> *(?:" + _NAME_WORD + r" +){0,4}?)"
-    r"(?P=surname)(?: *(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<! )(?<!READ)(?<!LEARN)(?<!SEE)(?<!VIEW) +MORE|MORE))\b"
+    r"(?<![\w'’-])(?P<surname>[A-Z](?=[\w'’-]{0,24}[a-z])[\w'’-]{2,25})"
+    r"(?P<card>(?P<between> *(?:" + _NAME_WORD + r" +){0,4}?)"
+    r"(?P=surname)(?: *(?=[A-Z0-9'‘“\"$])[^\n]{1,700}?(?<! ) +MORE|MORE))\b"
 )
+# Capital words before " MORE" that end a page's link or a slogan, not a headline's acronym.
+_NOT_ACRONYMS = frozenset("READ SEE VIEW LEARN SHOW LOAD FOR FOUR AND THE ANY NO ONE TWO CLICK TAP GET FIND".split())
+_CAPS_BEFORE_MORE_RE = re.compile(r"(?:^|[^\w'’])([A-Z]+) +MORE$")
+_CARD_REACH = 1100  # characters a card can span before its "MORE"
 
 
 def strip_link_cards(text: str) -> tuple[str, list[str]]:
     """``text`` without the pop-up cards of headlines some sites scrape inline after a
-    name, and the cards removed (the name stays).
+    name, and the cards removed (the name stays). Only the text within reach of a "MORE"
+    is searched, and again until no card is left (one card may hide another).
 
     >>> s = "Sen. Jo Poe Joanna Lee PoePoe: GOP will win 2020 Senate votes on budget MORE (R-Ariz.) said no."
     >>> strip_link_cards(s)
@@ -430,23 +437,57 @@ def strip_link_cards(text: str) -> tuple[str, list[str]]:
     >>> strip_link_cards("Rival Ann Gale Ann Marie GaleGale wins vote MORE won.")[0]
     'Rival Ann Gale won.'
     """
-    if "MORE" not in text:  # the common case, without a regex scan
-        return text, []
     cards: list[str] = []
+    while "MORE" in text:
+        stripped = _strip_cards_once(text, cards)
+        if stripped == text:
+            break
+        text = stripped
+    return text, cards
 
-    def cut(m: re.Match[str]) -> str:
-        name, card, between = m.group("surname"), m.group("card"), m.group("between")
-        words = between.split()
-        # "Hillary Clinton Hillary Diane Rodham ClintonTrump … MORE" matches at the first name,
-        # repeated first in the full name: the visible name runs on to the full name's last word.
-        if words and _full_name_end(words[-1]).match(card, len(between) + len(name)):
-            name, card = name + between.rstrip(), card[len(between.rstrip()):]
-        cards.append(card)
-        return name
 
-    return _LINK_CARD_RE.sub(cut, text), cards
+def _strip_cards_once(text: str, cards: list[str]) -> str:
+    pieces, done = [], 0
+    for lo, hi in _reaches(text):
+        for m in _LINK_CARD_RE.finditer(text, max(lo, done), hi):
+            kept, card = _card_cut(m)
+            if card is None:
+                continue
+            pieces += [text[done : m.start()], kept]
+            cards.append(card)
+            done = m.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _reaches(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that could hold a card: each "MORE" with the text before it, merged."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("MORE")
+    while at >= 0:
+        lo, hi = max(0, at - _CARD_REACH), min(len(text), at + 5)  # + 5: the character after, for \b
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+        at = text.find("MORE", at + 4)
+    return spans
+
+
+def _card_cut(m: re.Match[str]) -> tuple[str, str | None]:
+    """The name to keep and the card to cut (None: not a card after all)."""
+    name, card, between = m.group("surname"), m.group("card"), m.group("between")
+    caps = _CAPS_BEFORE_MORE_RE.search(card)
+    if caps and (caps.group(1) in _NOT_ACRONYMS or len(caps.group(1)) > 4):
+        return m.group(), None  # "… then “FOUR MORE YEARS”", "… SHOW MORE"
+    words = between.split()
+    # "Hillary Clinton Hillary Diane Rodham ClintonTrump … MORE" matches at the first name,
+    # repeated first in the full name: the visible name runs on to the full name's last word.
+    if words and _full_name_end(words[-1]).match(card, len(between) + len(name)):
+        name, card = name + between.rstrip(), card[len(between.rstrip()):]
+    return name, card
 
 
 def _full_name_end(last: str) -> re.Pattern[str]:
-    """The rest of a card's full name, ending in ``last`` (glued to a headline or not)."""
-    return re.compile(r"(?: +" + _NAME_WORD + r"){0,4}? +" + re.escape(last) + r"(?![a-z'’])")
+    """The rest of a card's full name, ending in ``last`` (glued to a headline, even one that
+    opens with an apostrophe, but not a possessive: "Poe's")."""
+    return re.compile(r"(?: +" + _NAME_WORD + r"){0,4}? +" + re.escape(last) + r"(?![a-z]|['’][a-z])")

@@ -689,3 +689,23 @@ def test_more_kinds_of_page_furniture_are_recognised(par, reason):
     from analysis.boilerplate import classify_paragraph
 
     assert classify_paragraph(par) == reason
+
+
+def test_link_card_edge_cases_found_by_fuzzing():
+    from analysis.boilerplate import strip_link_cards
+
+    # a headline opening with an apostrophe, glued to the full name: the surname stays
+    assert strip_link_cards("Leader Jo Poe Jo Ann Poe'Squad' rallies MORE said.")[0] == "Leader Jo Poe said."
+    # a slogan or a page's link in capitals before MORE ends no card
+    text = 'Fans chanted "Roe Roe" then "FOUR MORE YEARS" as she spoke.'
+    assert strip_link_cards(text) == (text, [])
+    assert strip_link_cards("Poe Poe SHOW MORE") == ("Poe Poe SHOW MORE", [])
+    # a card hiding another is cut in the same call, so cleaning twice changes nothing
+    assert strip_link_cards("Kell KellMORE KellMORE said.")[0] == "Kell said."
+    # runs of capitalised pieces cost their length: these took seconds to minutes
+    run = "-".join(f"Ab{i}" for i in range(300)) + " MORE"
+    assert strip_link_cards(run) == (run, [])
+    many = "Abc " * 20_000 + "MORE"
+    out, cards = strip_link_cards(many)  # read as one card within reach of the MORE
+    assert len(cards) == 1 and cards[0].endswith(" MORE")
+    assert "MORE" not in out and len(out) > len(many) - 1200
