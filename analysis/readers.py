@@ -283,6 +283,8 @@ def _read_manifest(folder: Path) -> tuple[list[dict[str, str]], list[Reject]]:
     path = folder / MANIFEST_NAME
     if not path.exists():
         return [], []
+    if not path.is_file():
+        raise CorpusError(f"{path} is not a file; the manifest must be a CSV file with a 'file' column")
     try:
         return _manifest_rows(path)
     except UnicodeDecodeError as exc:
@@ -314,6 +316,8 @@ def _safe_path(folder: Path, name: str) -> Path:
     root = folder.resolve()
     try:
         resolved = candidate.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 raises it for a loop of symbolic links
+        raise RecordError(f"a symbolic link that loops ({name})") from None
     except (FileNotFoundError, OSError):
         if ".." in Path(name).parts:
             raise RecordError(f"path leaves the corpus folder ({name})") from None

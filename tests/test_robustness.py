@@ -549,3 +549,20 @@ def test_a_manifest_with_a_nul_in_a_name_rejects_that_row_and_a_non_utf8_one_sto
     (corpus / "manifest.csv").write_bytes(b"file\n\xe9.txt\n")
     with pytest.raises(CorpusError, match="not UTF-8"):
         list(iter_records(corpus))
+
+
+def test_a_symlink_loop_is_a_rejected_file_and_a_manifest_folder_stops_with_a_message(tmp_path):
+    from analysis.errors import CorpusError
+    from analysis.readers import iter_records
+    from analysis.records import RawRecord, Reject
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The council met on Monday and voted.", encoding="utf-8")
+    os.symlink("loop.txt", corpus / "loop.txt")
+    items = list(iter_records(corpus))
+    assert [type(i) for i in items] == [RawRecord, Reject] and "loops" in items[1].reason
+    os.remove(corpus / "loop.txt")
+    (corpus / "manifest.csv").mkdir()
+    with pytest.raises(CorpusError, match="is not a file"):
+        list(iter_records(corpus))
