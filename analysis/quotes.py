@@ -487,12 +487,15 @@ _WORDS_AS_WORDS_RE = re.compile(
     re.I,
 )
 # A word naming a work, then a comma or "called": "his book, “Becoming,”", "a song called “No Undue Violence”".
+_WORK_NOUNS = (r"(?:book|film|movie|show|song|program|programme|series|column|album|documentary|memoir|novel"
+               r"|article|essay|op-ed|piece|editorial|podcast|play|poem|report|study|paper|video|ad|speech|episode"
+               r"|headline|musical)s?")
 _WORK_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:book|film|movie|show|song|program|programme|series|column|album|documentary|memoir|novel|article"
-    r"|essay|op-ed|piece|editorial|podcast|play|poem|report|study|paper|video|ad|speech|episode|headline|musical)s?"
-    r"(?:,|[ \t\u00a0]+(?:called|titled|entitled|named),?)[ \t\u00a0]*$",
-    re.I,
-)
+    r"\b" + _WORK_NOUNS + r"(?:,|[ \t\u00a0]+(?:called|titled|entitled|named),?)[ \t\u00a0]*$", re.I)
+# "Asked about the report, “Nonsense,” Jordan said.": the work is the topic, the words a reply.
+_ABOUT_WORK_RE = re.compile(
+    r"\b(?:about|of|on|over|regarding)[ \t\u00a0]+(?:the|his|her|their|its|this|that|a|an)[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+)?" + _WORK_NOUNS + r",[ \t\u00a0]*$", re.I)
 _TITLE_SMALL_WORDS = _SMALL_WORDS | frozenset(
     "about above across after against along among around as at before behind below between but by down"
     " into like near nor off onto out over past so than through till toward towards under until up upon"
@@ -564,8 +567,10 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
-    if _after_work_noun(text, span.open_pos) and _is_title(quoted, loose=True):
-        return "scare"  # 'In his book, “Becoming,” she recounts': a title
+    if _after_work_noun(text, span.open_pos) and _is_title(quoted, loose=True) and not (
+            att is not None and att.where == "after" and _ABOUT_WORK_RE.search(text, max(0, span.open_pos - 60),
+                                                                                span.open_pos)):
+        return "scare"  # 'In his book, “Becoming,” she recounts': a title; not 'Asked about the report, “No,” Al said'
     if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
         return "scare"  # 'the spot, titled “Arrogant,” features': a title
     adjacent = att is not None and (att.where in ("after", "credit", "byline") or att.intro)

@@ -313,6 +313,9 @@ def test_a_title_after_a_word_naming_a_work_and_a_comma_or_called_is_not_a_quota
     # words quoted in sentence case after such a word are still a quotation, or a partial one
     assert kinds("In his speech, “we will not stop until we win,” Jo Roe said.")[0][1] == "direct"
     assert kinds("Jo Roe called the book “a disgrace” on Monday.")[0][1] == "partial"
+    # the work as the topic of a question, then a reply said by someone (found by fuzzing)
+    assert kinds("Asked about the report, “Nonsense,” Al Poe said.")[0][1] == "direct"
+    assert kinds("Of the ad, “Disgusting,” the senator said.")[0][1] == "direct"
 
 
 def test_words_named_as_words_are_scare_quotes_unless_someone_used_them():
