@@ -556,6 +556,12 @@ def _after_work_noun(text: str, open_pos: int) -> bool:
     return _WORK_NOUN_BEFORE_RE.search(text, max(0, open_pos - 30), open_pos) is not None
 
 
+def _reply_about_work(text: str, open_pos: int, att: Attribution | None) -> bool:
+    """True for words said about a work named as the topic: 'Asked about the report, “No,” Al said'."""
+    return (att is not None and att.where == "after"
+            and _ABOUT_WORK_RE.search(text, max(0, open_pos - 60), open_pos) is not None)
+
+
 def _classify(text: str, span: _Span, att: Attribution | None, single_secondary: bool, cues: CueLexicon) -> str:
     """Kind of a marked span from its cue, position, length and marks.
 
@@ -567,10 +573,9 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     quoted = text[span.start : span.end]
     if _is_title(quoted) and _names_a_work(text, span.open_pos):
         return "scare"  # 'on ABC’s “This Week,” Carson said': a show, not a quotation
-    if _after_work_noun(text, span.open_pos) and _is_title(quoted, loose=True) and not (
-            att is not None and att.where == "after" and _ABOUT_WORK_RE.search(text, max(0, span.open_pos - 60),
-                                                                                span.open_pos)):
-        return "scare"  # 'In his book, “Becoming,” she recounts': a title; not 'Asked about the report, “No,” Al said'
+    if (_after_work_noun(text, span.open_pos) and _is_title(quoted, loose=True)
+            and not _reply_about_work(text, span.open_pos, att)):
+        return "scare"  # 'In his book, “Becoming,” she recounts': a title
     if _TITLED_RE.search(text, max(0, span.open_pos - 12), span.open_pos) and count_words(quoted) <= 12:
         return "scare"  # 'the spot, titled “Arrogant,” features': a title
     adjacent = att is not None and (att.where in ("after", "credit", "byline") or att.intro)
