@@ -508,28 +508,38 @@ _POSSESSIVES = frozenset("his her their my our your its whose other".split())  #
 
 def _names_words(text: str, open_pos: int, cues: CueLexicon) -> bool:
     """True when a noun for words ("the term", "words like") stands before the mark and nothing
-    says whose words they are: "in his words", "Vietor’s words", "for using the term", "he said
-    the words" report them.
+    says whose words they are (see :func:`_words_owned`).
 
     >>> from analysis.speakers import DEFAULT_CUES as cues
     >>> _names_words("The term “", 9, cues), _names_words("in Roe’s words, “", 16, cues)
     (True, False)
-    >>> _names_words("using the term “", 15, cues), _names_words("Roe said the words “", 19, cues)
-    (False, False)
+    """
+    return _words_owned(text, open_pos, cues) is False
+
+
+def _words_owned(text: str, open_pos: int, cues: CueLexicon) -> bool | None:
+    """None when no noun for words stands before the mark; else whether something says whose
+    words they are: "in his words", "Vietor’s words", "for using the term", "he said the words".
+
+    >>> from analysis.speakers import DEFAULT_CUES as cues
+    >>> _words_owned("using the term “", 15, cues), _words_owned("Roe said the words “", 19, cues)
+    (True, True)
+    >>> _words_owned("The term “", 9, cues), _words_owned("Roe said “", 9, cues) is None
+    (False, True)
     """
     lo = max(0, open_pos - 120)
     window = text[lo:open_pos].lower()
     if not any(noun in window for noun in _WORD_NOUN_STEMS):  # most quotes: no regex search
-        return False
+        return None
     m = _WORDS_AS_WORDS_RE.search(text, lo, open_pos)
     if m is None:
-        return False
+        return None
     before = text[max(0, m.start() - 30) : m.start()].split()
     owner = before[-1].lower() if before else ""
     if owner in _POSSESSIVES or owner.endswith(("'s", "’s", "s'", "s’")):
-        return False
+        return True
     # Up to the noun: "term" and "label" are cues themselves.
-    return not (_USED_WORDS_RE.search(text, max(0, m.start() - 40), m.start()) or _reported(text, m.start(), cues))
+    return bool(_USED_WORDS_RE.search(text, max(0, m.start() - 40), m.start()) or _reported(text, m.start(), cues))
 
 
 def _names_a_work(text: str, open_pos: int) -> bool:
@@ -589,7 +599,8 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
     if _names_words(text, span.open_pos, cues) and count_words(quoted) <= 12:
         return "scare"  # 'the term “fake news” is wrong': words named, not reported
     if count_words(quoted) <= SHORT_QUOTE_WORDS:
-        return "partial" if _framed(text, span.open_pos) or _reported(text, span.open_pos, cues) else "scare"
+        reported = _framed(text, span.open_pos) or _reported(text, span.open_pos, cues)
+        return "partial" if reported or _words_owned(text, span.open_pos, cues) else "scare"  # "in his words, “…”"
     return "direct" if opens else "partial"
 
 

@@ -326,6 +326,9 @@ def test_words_named_as_words_are_scare_quotes_unless_someone_used_them():
     assert kinds("It is a slow job — in other words, “a long haul for everyone.”")[0][1] != "scare"
     assert kinds("Critics faulted Al Poe for using the term “superpredator” in 1996.")[0][1] == "partial"
     assert kinds("Jo Roe said the words “radical change” twice.")[0][1] == "partial"
+    # a short fragment whose owner is named is someone's words, even with no cue in its sentence
+    assert kinds("In his words, “we are done.”")[0][1] == "partial"
+    assert kinds("He used the phrase “deep state” at the rally.")[0][1] == "partial"
     # "short-term" is no noun for words
     from analysis.quotes import _names_words
     from analysis.speakers import DEFAULT_CUES
