@@ -506,20 +506,10 @@ _WORD_NOUN_STEMS = ("word", "term", "phrase", "expression", "slogan", "hashtag",
 _POSSESSIVES = frozenset("his her their my our your its whose other".split())  # "in other words": a gloss
 
 
-def _names_words(text: str, open_pos: int, cues: CueLexicon) -> bool:
-    """True when a noun for words ("the term", "words like") stands before the mark and nothing
-    says whose words they are (see :func:`_words_owned`).
-
-    >>> from analysis.speakers import DEFAULT_CUES as cues
-    >>> _names_words("The term “", 9, cues), _names_words("in Roe’s words, “", 16, cues)
-    (True, False)
-    """
-    return _words_owned(text, open_pos, cues) is False
-
-
 def _words_owned(text: str, open_pos: int, cues: CueLexicon) -> bool | None:
-    """None when no noun for words stands before the mark; else whether something says whose
-    words they are: "in his words", "Vietor’s words", "for using the term", "he said the words".
+    """None when no noun for words ("the term", "words like") stands before the mark; else
+    whether something says whose words they are: "in his words", "Vietor’s words", "for using
+    the term", "he said the words" (False: words named as words, a scare quote).
 
     >>> from analysis.speakers import DEFAULT_CUES as cues
     >>> _words_owned("using the term “", 15, cues), _words_owned("Roe said the words “", 19, cues)
@@ -596,11 +586,12 @@ def _classify(text: str, span: _Span, att: Attribution | None, single_secondary:
         return "scare"
     if _is_title(quoted):
         return "scare"
-    if _names_words(text, span.open_pos, cues) and count_words(quoted) <= 12:
+    owned, n_words = _words_owned(text, span.open_pos, cues), count_words(quoted)
+    if owned is False and n_words <= 12:
         return "scare"  # 'the term “fake news” is wrong': words named, not reported
-    if count_words(quoted) <= SHORT_QUOTE_WORDS:
-        reported = _framed(text, span.open_pos) or _reported(text, span.open_pos, cues)
-        return "partial" if reported or _words_owned(text, span.open_pos, cues) else "scare"  # "in his words, “…”"
+    if n_words <= SHORT_QUOTE_WORDS:  # "in his words, “…”" is someone's
+        reported = owned or _framed(text, span.open_pos) or _reported(text, span.open_pos, cues)
+        return "partial" if reported else "scare"
     return "direct" if opens else "partial"
 
 

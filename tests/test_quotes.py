@@ -330,10 +330,10 @@ def test_words_named_as_words_are_scare_quotes_unless_someone_used_them():
     assert kinds("In his words, “we are done.”")[0][1] == "partial"
     assert kinds("He used the phrase “deep state” at the rally.")[0][1] == "partial"
     # "short-term" is no noun for words
-    from analysis.quotes import _names_words
+    from analysis.quotes import _words_owned
     from analysis.speakers import DEFAULT_CUES
 
-    assert not _names_words("A short-term “", 13, DEFAULT_CUES)
+    assert _words_owned("A short-term “", 13, DEFAULT_CUES) is None
 
 
 def test_a_title_after_titled_and_a_comma_is_a_title_whatever_its_case():
