@@ -93,7 +93,6 @@ _START_RE = re.compile(
     r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
     r"|the revised version of this (?:post|story|article) is\b)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
-
     r"|content created by [^.]{1,80} is available (?:without charge|free)\b"
     r"|[^.]{1,60} is an? (?:[\w-]+ ){0,3}column (?:by|written by|from)\b"
     r"|this is a rush transcript\b|this (?:piece|story|article|post) (?:was )?originally (?:appeared|published)\b)"
@@ -121,7 +120,7 @@ _START_RE = re.compile(
 )  # matched against the lower-cased paragraph (faster than re.IGNORECASE)
 
 _BULLETS = "-•*–— \t"
-_BULLET_STARTS = tuple("-•*–—")
+_BULLET_STARTS = tuple(_BULLETS.strip())
 
 # Furniture found past a short paragraph's start, each tested only when its words occur
 # (each holds "?", "your browser" or "expressed", which classify_paragraph looks for first):
@@ -220,7 +219,7 @@ def _is_all_caps_headline(par: str) -> bool:
 
 
 _NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
-_MEMBERSHIP_KEYS = ("join our", "join us", "become a", "becoming a", "membership", "support our", "support independent",
+_MEMBERSHIP_KEYS = ("join our", "join us", "becom", "membership", "support our", "support independent",
                     "support quality", "proposition for", " access")
 
 
