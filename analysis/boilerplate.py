@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- Reason categories (short, fixed strings a report can group by) -------------
 REASON_HEADER = "header"                  # "date 2024-12-19", "USA TODAY", "ANALYSIS/OPINION:"
@@ -486,6 +487,7 @@ def _card_cut(m: re.Match[str]) -> tuple[str, str | None]:
     return name, card
 
 
+@lru_cache(maxsize=1024)  # one pattern per surname seen, compiled once
 def _full_name_end(last: str) -> re.Pattern[str]:
     """The rest of a card's full name, ending in ``last`` (glued to a headline, even one that
     opens with an apostrophe, but not a possessive: "Poe's")."""
