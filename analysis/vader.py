@@ -7,15 +7,17 @@ of the sentence again for each sentiment word it meets (the negation and idiom
 checks), and strips punctuation from the same common tokens millions of times.
 
 :class:`FastVader` is a subclass that keeps VADER's lexicon, constants and
-scoring rules (its own ``sentiment_valence``, ``_least_check``, ``_but_check``
-and ``score_valence`` still do the scoring) and removes those overheads:
+scoring rules (its own ``_but_check`` and ``score_valence`` still do the
+scoring; ``sentiment_valence`` and the checks it calls are ported line for
+line) and removes those overheads:
 
 * a sentence with no emoji skips the character loop (a sentence with one
   takes VADER's own path, unchanged);
 * each token's punctuation-stripped and lowercased forms come from a bounded
   per-process memo;
-* the sentence's lowercased words are computed once, and the negation and
-  idiom checks read them instead of lowercasing the sentence again;
+* the sentence's lowercased words are computed once, and the valence of a
+  word and its negation, idiom, booster and "least" checks read them instead
+  of lowercasing the sentence's words again at every look;
 * words that are neither in the lexicon nor boosters get VADER's neutral 0
   directly.
 
@@ -32,7 +34,7 @@ from __future__ import annotations
 import string
 from itertools import compress
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, N_SCALAR
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, NEGATE, SPECIAL_CASES, N_SCALAR
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 _NEGATE = frozenset(NEGATE)
@@ -41,16 +43,6 @@ _PUNCT = string.punctuation
 _NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
 _EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 _MEMO_LIMIT = 200_000  # distinct tokens remembered; cleared when full (memory stays flat)
-
-
-class _SentiText:
-    """What VADER's ``sentiment_valence`` reads from its SentiText."""
-
-    __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
 
 
 class FastVader(SentimentIntensityAnalyzer):
@@ -91,26 +83,71 @@ class FastVader(SentimentIntensityAnalyzer):
             return super().polarity_scores(text)
         text = text.strip()
         tokens = text.split()
-        words = list(map(self._word.get, tokens))
-        if None in words:
-            self._learn(tokens)
-            words = list(map(self._word.get, tokens))
         lowers = list(map(self._lower.get, tokens))
-        n = len(words)
-        senti = _SentiText(words, 0 < n - sum(map(str.isupper, words)) < n)
-        self._current = (words, lowers)  # read by the negation and idiom checks below
+        if None in lowers:
+            self._learn(tokens)
+            lowers = list(map(self._lower.get, tokens))
+        n = len(tokens)
         # Every other word is neutral (0), as in VADER's own loop.
-        sentiments: list[float] = [0] * n
         scored = list(compress(range(n), map(self._scored.__contains__, lowers)))
         if not scored:  # what score_valence gives for all-neutral words ("but" scales only valences)
             return dict(_NEUTRAL) if n else dict(_EMPTY)
+        words = list(map(self._word.get, tokens))
+        self._current = (words, lowers)  # read by the negation, idiom and "least" checks below
+        # Some but not all words in capitals; stripping punctuation (no case) changes no word's isupper().
+        is_cap_diff = 0 < n - sum(map(str.isupper, tokens)) < n
+        sentiments: list[float] = [0] * n
         for i in scored:
             if lowers[i] == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
-            sentiments[i] = self.sentiment_valence(0, senti, words[i], i, [])[0]
+            sentiments[i] = self._valence(words, lowers, i, is_cap_diff)
         if "but" in lowers:
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
+
+    def _valence(self, words: list[str], lw: list[str], i: int, is_cap_diff: bool) -> float:
+        """VADER's ``sentiment_valence`` for the lexicon word ``words[i]`` (``lw``: the words lowercased).
+
+        The same rules, operations and order as vaderSentiment 3.3.2's, with
+        each word lowercased once rather than at every look (``scalar_inc_dec``
+        inlined: it adds nothing unless the word before is a booster).
+        """
+        lexicon = self.lexicon
+        item = lw[i]
+        valence = lexicon[item]
+        if item == "no" and i != len(lw) - 1 and lw[i + 1] in lexicon:
+            valence = 0.0  # "no" negates the next word instead
+        if ((i > 0 and lw[i - 1] == "no") or (i > 1 and lw[i - 2] == "no")
+                or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor"))):
+            valence = lexicon[item] * N_SCALAR
+        if is_cap_diff and words[i].isupper():
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(3):
+            j = i - (start_i + 1)
+            if j < 0 or lw[j] in lexicon:
+                continue
+            s = 0.0
+            if lw[j] in BOOSTER_DICT:
+                s = BOOSTER_DICT[lw[j]]
+                if valence < 0:
+                    s *= -1
+                if words[j].isupper() and is_cap_diff:
+                    if valence > 0:
+                        s += C_INCR
+                    else:
+                        s -= C_INCR
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+            valence = valence + s
+            valence = self._negation_check(valence, words, start_i, i)
+            if start_i == 2:
+                valence = self._special_idioms_check(valence, words, i)
+        return self._least_check(valence, words, i)
 
     @staticmethod
     def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
@@ -154,6 +191,16 @@ class FastVader(SentimentIntensityAnalyzer):
                 pass
             elif _negated(lw[i - 3]):
                 valence = valence * N_SCALAR
+        return valence
+
+    def _least_check(self, valence: float, words: list[str], i: int) -> float:
+        """VADER's "least" check on the precomputed lowercase words."""
+        lw = self._lowers(words)
+        if i > 1 and lw[i - 1] not in self.lexicon and lw[i - 1] == "least":
+            if lw[i - 2] != "at" and lw[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and lw[i - 1] not in self.lexicon and lw[i - 1] == "least":
+            valence = valence * N_SCALAR
         return valence
 
     def _special_idioms_check(self, valence: float, words: list[str], i: int) -> float:
