@@ -188,19 +188,39 @@ def _check_ngram_range(ngram_range: tuple[int, int]) -> tuple[int, int]:
 
 def _terms(runs: list[list[str]], lo: int, hi: int, stop: frozenset[str], cased: bool) -> list[str]:
     """Unigrams and n-grams of one text (stop-word rule in the module docstring)."""
+    if not cased and hi <= 2:
+        return _short_terms(runs, lo, hi, stop)
     out: list[str] = []
+    longer = range(max(lo, 3), hi + 1)
     for toks in runs:
         keep = [(t.lower() if cased else t) not in stop for t in toks]
         if lo == 1:
             out.extend(compress(toks, keep))
         if lo <= 2 <= hi:  # bigrams, the common case, pair by pair (same terms, same order)
             out.extend([a + " " + b for a, b, ka, kb in zip(toks, toks[1:], keep, keep[1:]) if ka and kb])
-        for n in range(max(lo, 3), hi + 1):
+        for n in longer:
             out.extend(
                 " ".join(toks[i : i + n])
                 for i in range(len(toks) - n + 1)
                 if keep[i] and keep[i + n - 1]
             )
+    return out
+
+
+def _short_terms(runs: list[list[str]], lo: int, hi: int, stop: frozenset[str]) -> list[str]:
+    """:func:`_terms` for words and bigrams of lower-case runs (every article's tally).
+
+    The same terms in the same order, with less work per run (most runs are a
+    few words long, so per-run overhead is most of the cost): tokens are their
+    own stop-word keys, and a run with fewer than two kept words has no bigram.
+    """
+    out: list[str] = []
+    for toks in runs:
+        kept = [t for t in toks if t not in stop]
+        if lo == 1:
+            out += kept
+        if hi == 2 and len(kept) > 1:
+            out += [a + " " + b for a, b in zip(toks, toks[1:]) if a not in stop and b not in stop]
     return out
 
 
