@@ -108,6 +108,17 @@ def _text_view(text: str) -> tuple[str | None, str, bool, dict[tuple[str, bool],
     return view
 
 
+def _screen_order(terms: list[frozenset[tuple[str, bool]]]) -> list[tuple[tuple[str, bool], ...]]:
+    """Terms in the order that refutes them with the fewest searches.
+
+    One-piece terms first, shortest first, so a short piece found absent
+    settles the longer ones that contain it; within a term the longest
+    (rarest) piece first.
+    """
+    ordered = [tuple(sorted(term, key=lambda k: (-len(k[0]), k))) for term in terms]
+    return sorted(ordered, key=lambda t: (len(t), sum(len(k[0]) for k in t), t))
+
+
 class ScreenedPattern:
     """A lexicon's compiled pattern behind a quick test for texts it cannot match.
 
@@ -126,29 +137,49 @@ class ScreenedPattern:
 
     def __init__(self, regex: re.Pattern[str], terms: list[tuple[str, bool]]) -> None:
         self.regex = regex
-        # Each term as the set of its (piece, case-sensitive?) pairs; None: no safe screen.
-        self._terms: list[frozenset[tuple[str, bool]]] | None = []
+        # Each term as its (piece, case-sensitive?) pairs; None: no safe screen.
+        keyed: list[frozenset[tuple[str, bool]]] | None = []
         for term, case_sensitive in terms:
             pieces = [p for p in _PIECE_SPLIT_RE.split(term) if p]
             if not pieces or not all(p.isascii() for p in pieces):
-                self._terms = None  # always scan
+                keyed = None  # always scan
                 break
-            self._terms.append(frozenset((p if case_sensitive else p.lower(), case_sensitive) for p in pieces))
-        self._pieces = tuple(sorted(set().union(*self._terms))) if self._terms else ()
+            keyed.append(frozenset((p if case_sensitive else p.lower(), case_sensitive) for p in pieces))
+        self._terms = None if keyed is None else _screen_order(keyed)
+        self._pieces = tuple(sorted(set().union(*keyed))) if keyed else ()
+        # A piece is absent when a shorter piece inside it is ("alien" in "aliens").
+        self._inside = {key: tuple(k for k in self._pieces if k != key and k[1] == key[1] and k[0] in key[0])
+                        for key in self._pieces}
 
     def may_match(self, text: str) -> bool:
-        """False only when no term can match in ``text``."""
+        """False only when no term can match in ``text``.
+
+        Lazy: a term is given up at its first absent piece, so most pieces
+        of most texts are never searched for.
+        """
         if self._terms is None:
             return True
         _, lower, unsafe, found = _text_view(text)
         if unsafe:
             return True
-        for key in self._pieces:
-            if key not in found:
+        for term in self._terms:
+            if False in map(found.get, term):  # a piece already known absent
+                continue
+            if all(self._present(key, text, lower, found) for key in term):
+                return True
+        return False
+
+    def _present(self, key: tuple[str, bool], text: str, lower: str, found: dict[tuple[str, bool], bool]) -> bool:
+        """Whether a piece is in the text (its case) or the lower-cased text, remembered in ``found``."""
+        present = found.get(key)
+        if present is None:
+            if False in map(found.get, self._inside[key]):
+                present = False
+            else:
                 piece, case_sensitive = key
-                found[key] = piece in (text if case_sensitive else lower)
-        present = {key for key in self._pieces if found[key]}
-        return bool(present) and any(term <= present for term in self._terms)
+                present = piece in (text if case_sensitive else lower)
+            found[key] = present
+        return present
 
     # A match inside text[pos:endpos] is a match in text, so screening the whole text is enough.
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
