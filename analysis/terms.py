@@ -71,6 +71,11 @@ def _normalise(text: str) -> str:
 _W = WORD_RE.pattern
 _SPACE = r"[^\S\n\u2029]"
 _RUN_RE = re.compile(rf"{_W}(?:{_SPACE}++{_W}|{_SPACE}*+\n{_SPACE}*+{_W})*+")
+# The same runs for a text without "_", the one character where [^\W_] and \w
+# differ: sre tests \w in one step, and possessive words never backtrack
+# (nothing after a word can fail), so the scan is about 20% faster.
+_W_FAST = r"\w++(?:['’\-‐]\w++)*+"
+_RUN_FAST_RE = re.compile(rf"{_W_FAST}(?:{_SPACE}++{_W_FAST}|{_SPACE}*+\n{_SPACE}*+{_W_FAST})*+")
 
 # Between two runs: does the gap end a sentence? A terminator, or a paragraph break.
 _SENTENCE_END_RE = re.compile(r"[.!?…]|\n\s*\n|\u2029")
@@ -91,12 +96,13 @@ def _runs(text: str, keep_proper_nouns: bool) -> list[list[str]]:
     if not isinstance(text, str) or not text:
         return []
     text = _normalise(text)
+    run_re = _RUN_RE if "_" in text else _RUN_FAST_RE
     if not keep_proper_nouns:
         # lower() after matching: lower-casing first could change word boundaries
-        return [run.lower().split() for run in _RUN_RE.findall(text)]
+        return [run.lower().split() for run in run_re.findall(text)]
     runs = []
     prev_end, prev_last = -1, ""
-    for m in _RUN_RE.finditer(text):
+    for m in run_re.finditer(text):
         toks = m.group().split()
         initial = prev_end < 0 or _starts_sentence(text[prev_end : m.start()], prev_last)
         runs.append(_keep_case(toks, initial))
