@@ -126,17 +126,55 @@ def remove_punctuation(text: str) -> str:
     return _PUNCTUATION_RE.sub("", text)
 
 
-# pyphen keeps every word it has hyphenated in a dict that never shrinks; the
-# lru_cache on token_syllables already holds the counts, so that dict is
-# emptied whenever it passes this size, keeping memory flat on a big corpus.
-_PYPHEN_CACHE_MAX = 1 << 16
+@lru_cache(maxsize=1)
+def _hyphenation() -> tuple[dict[str, tuple], int, int] | None:
+    """pyphen's patterns for LANG, each prefix of a pattern added with ``()``,
+    and its left and right minimums; None if pyphen keeps them some other way.
+
+    With every prefix in the table, the search for patterns starting at a
+    letter stops at the first substring that no pattern begins with, instead
+    of trying every length up to the longest pattern (28 letters in en_US).
+    """
+    hyphenator = get_pyphen(LANG)
+    patterns = getattr(getattr(hyphenator, "hd", None), "patterns", None)
+    if not isinstance(patterns, dict):
+        return None
+    table: dict[str, tuple] = {}
+    for key, pattern in patterns.items():
+        for end in range(1, len(key)):
+            table.setdefault(key[:end], ())
+        table[key] = pattern
+    return table, hyphenator.left, hyphenator.right
 
 
-def _bound_pyphen_cache(hyphenator: object) -> None:
-    """Empty pyphen's own per-word cache once it is over _PYPHEN_CACHE_MAX words."""
-    cache = getattr(getattr(hyphenator, "hd", None), "cache", None)
-    if isinstance(cache, dict) and len(cache) > _PYPHEN_CACHE_MAX:
-        cache.clear()
+def _hyphen_points(token: str) -> int:
+    """``len(get_pyphen(LANG).positions(token))``, computed as pyphen 0.18 does.
+
+    Liang's algorithm over pyphen's own patterns: each pattern found in
+    ".token." raises the points it covers to its values, and odd points far
+    enough from both ends are hyphenation points. pyphen's code, except that
+    the search at each letter stops early (see :func:`_hyphenation`) and
+    nothing is added to pyphen's per-word cache, which never shrinks.
+    """
+    hyphenation = _hyphenation()
+    if hyphenation is None:
+        return len(get_pyphen(LANG).positions(token))
+    table, left, right = hyphenation
+    pointed = f".{token.lower()}."
+    n = len(pointed)
+    points = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, n + 1):
+            pattern = table.get(pointed[i:j])
+            if pattern is None:  # no pattern starts with pointed[i:j]
+                break
+            if pattern:
+                offset, values = pattern
+                start = i + offset
+                end = start + len(values)
+                points[start:end] = map(max, values, points[start:end])
+    # points[k] is the point before letter k - 1 of the token
+    return sum(value & 1 for value in points[left + 1 : len(token) - right + 2])
 
 
 # 2**18 distinct lowercase words: the whole 36 M-word AllSides corpus has
@@ -153,10 +191,7 @@ def token_syllables(token: str) -> int:
     syllables = cmu_syllables().get(token)
     if syllables is not None:  # a listed word with no vowel counts 0, as in textstat
         return syllables
-    hyphenator = get_pyphen(LANG)
-    count = len(hyphenator.positions(token)) + 1
-    _bound_pyphen_cache(hyphenator)
-    return count
+    return _hyphen_points(token) + 1
 
 
 @lru_cache(maxsize=_WORD_CACHE_SIZE)

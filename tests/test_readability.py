@@ -184,16 +184,41 @@ def test_token_cache_is_bounded_and_refills_exactly(monkeypatch: pytest.MonkeyPa
     assert len(module._TOKENS) == 0
 
 
-def test_pyphen_word_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pyphen_word_cache_is_not_filled() -> None:
     from textstat.backend.utils._get_pyphen import get_pyphen
 
     from analysis import syllables
 
     words = [f"zqvx{chr(ord('a') + i % 26)}{i}blorf" for i in range(40)]  # not in the CMU dictionary
     expected = [textstat.syllable_count(word) for word in words]
-    monkeypatch.setattr(syllables, "_PYPHEN_CACHE_MAX", 5)
+    cache = get_pyphen(syllables.LANG).hd.cache  # pyphen's own, which never shrinks
+    cache.clear()
     assert [syllables.token_syllables(word) for word in words] == expected
-    assert len(get_pyphen(syllables.LANG).hd.cache) <= 5
+    assert len(cache) == 0
+
+
+# Words for pyphen's patterns: letters, pattern characters (".", "'", "’",
+# ligatures, "é"), and characters whose lower case is longer ("İ").
+HYPHENATABLE = st.text(alphabet=st.sampled_from(list("abcdehilmnoprstuy.'’éﬁİ9ΣZ")), max_size=24)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(HYPHENATABLE, st.text(max_size=24)))
+def test_hyphenation_points_equal_pyphen(word: str) -> None:
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from analysis.syllables import LANG, _hyphen_points
+
+    assert _hyphen_points(word) == len(get_pyphen(LANG).positions(word))
+
+
+def test_hyphenation_points_equal_pyphen_on_words() -> None:
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from analysis.syllables import LANG, _hyphen_points, cmu_syllables
+
+    words = list(itertools.islice(cmu_syllables(), 0, None, 7)) + ["", "a", "hyphenation", "supercalifragilistic"]
+    assert [_hyphen_points(w) for w in words] == [len(get_pyphen(LANG).positions(w)) for w in words]
 
 
 def test_equal_tokens_share_one_packed_value() -> None:
