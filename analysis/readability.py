@@ -88,8 +88,9 @@ def _word_profile(word: str) -> tuple[int, bool, bool]:
     if lower in get_lang_easy_words(LANG):
         return syllables, False, False
     # is_difficult_word counts syllables of the lowercased word re-cleaned
-    # (lowercasing can add combining marks that the cleaning then drops).
-    clean = remove_punctuation(lower).split()
+    # (lowercasing can add combining marks that the cleaning then drops; an
+    # ASCII word is already clean, its kept apostrophes still before endings).
+    clean = [lower] if lower.isascii() else remove_punctuation(lower).split()
     fog_syllables = syllables if clean == [lower] else sum(map(token_syllables, clean))
     return syllables, True, fog_syllables >= FOG_SYLLABLES
 
@@ -110,9 +111,20 @@ _CHARS, _WORDS, _LETTERS, _POLY, _DIFFICULT, _DIFFICULT_FOG, _SYLLABLES = (
 _TOKEN_CACHE_MAX = 1 << 18  # per generation: <= 2 x 2**18 tokens, ~65 MB (news: ~200k new tokens per 5 M words)
 
 
+# Characters that textstat's punctuation removal drops wherever they stand
+# ([^\w\s'] and not the contextual apostrophe): a token that is letters and
+# digits wrapped in them ("said,", "(AP)", "“We") is those letters and digits.
+_WRAPPING = ".,;:!?\"()[]{}“”‘’—–…$%#@*-"
+
+
 def _token_value(token: str) -> int:
     """The packed counts of one whitespace-separated token."""
-    word = token if token.isalnum() else remove_punctuation(token)  # isalnum: only \w
+    if token.isalnum():  # isalnum: only \w, nothing to remove
+        word = token
+    else:
+        word = token.strip(_WRAPPING)
+        if not word.isalnum():
+            word = remove_punctuation(token)
     if not word:
         return len(token) << _CHARS  # punctuation-only: characters for ARI only
     syllables, hard, hard_fog = _word_profile(word)

@@ -7,6 +7,7 @@ import importlib
 import itertools
 import json
 import math
+import re
 
 import pytest
 import textstat
@@ -219,6 +220,12 @@ def test_hyphenation_points_equal_pyphen_on_words() -> None:
 
     words = list(itertools.islice(cmu_syllables(), 0, None, 7)) + ["", "a", "hyphenation", "supercalifragilistic"]
     assert [_hyphen_points(w) for w in words] == [len(get_pyphen(LANG).positions(w)) for w in words]
+
+
+def test_wrapping_characters_are_removed_wherever_they_stand() -> None:
+    from analysis.readability import _WRAPPING
+
+    assert all(re.fullmatch(r"[^\w\s']", c) for c in _WRAPPING)
 
 
 def test_equal_tokens_share_one_packed_value() -> None:
