@@ -241,6 +241,25 @@ def _check_conflicts(lex: pd.DataFrame) -> None:
         )
 
 
+def _alternation(rows: list[tuple[str, bool]]) -> str:
+    """The terms' patterns as one alternation, in the order given (longest first).
+
+    When every term starts with an ASCII letter or digit, the terms are
+    grouped by that character behind a look-ahead for it, so the scan tries
+    one group's terms at a place instead of all of them. Terms that start
+    with different characters never match at the same place (re's
+    IGNORECASE folds no character to two of them), so the first term that
+    matches is the same: the matches are the same.
+    """
+    patterns = [term_pattern(term, bool(cs)) for term, cs in rows]
+    if not all(term[0].isascii() and term[0].isalnum() for term, _ in rows):
+        return "|".join(patterns)
+    groups: dict[str, list[str]] = {}
+    for (term, _), pattern in zip(rows, patterns):
+        groups.setdefault(term[0].lower(), []).append(pattern)
+    return "|".join(f"(?=(?i:{first}))(?:{'|'.join(group)})" for first, group in groups.items())
+
+
 def compile_lexicon(lex: pd.DataFrame) -> tuple[ScreenedPattern, dict[str, str]]:
     """One regex for the whole lexicon (longest term first) and a key -> label map.
 
@@ -252,7 +271,7 @@ def compile_lexicon(lex: pd.DataFrame) -> tuple[ScreenedPattern, dict[str, str]]
     ['illegal immigrant']
     """
     rows = sorted(zip(lex.term, lex.case_sensitive), key=lambda r: (-len(r[0]), r[0]))
-    alternation = "|".join(term_pattern(term, bool(cs)) for term, cs in rows)
+    alternation = _alternation(rows)
     # A cheap first-character test before the lookbehinds halves the scan time.
     first = "".join(sorted({re.escape(c) for term, _ in rows
                             for c in (term[0].lower(), term[0].upper())}))

@@ -161,3 +161,53 @@ def test_screen_keeps_case_sensitive_terms_case_sensitive():
     # a term with a non-ASCII piece gets no screen, so it is always scanned
     sp = ScreenedPattern(re.compile(term_pattern("réfugié", False)), [("réfugié", False)])
     assert sp.may_match("nothing here") and sp.findall("RÉFUGIÉ") == ["RÉFUGIÉ"]
+
+
+def test_lazy_screen_answers_as_every_piece_tested():
+    from analysis.framing import _PIECE_SPLIT_RE
+
+    pattern, _ = DEFAULT
+    terms = [[(p, cs) for p in _PIECE_SPLIT_RE.split(t) if p] for t, cs in zip(*_default_terms())]
+
+    def exhaustive(text: str) -> bool:
+        return any(all(p in text if cs else p.lower() in text.lower() for p, cs in term) for term in terms)
+
+    for text in ["", "aliens", "alien", "non citizens", "none of the citizens", "Dreamers", "dreamers",
+                 "asylum", "seekers asylum", "undocumented people", "people", "unaccompanied alien children"]:
+        assert pattern.may_match(text) == exhaustive(text), text
+
+
+def _default_terms() -> tuple[list[str], list[bool]]:
+    lex = load_lexicon()
+    return list(lex.term), [bool(cs) for cs in lex.case_sensitive]
+
+
+@given(st.lists(st.sampled_from(_SCREEN_PIECES + ["K", "ſ", "KELVIN", "Unaccompanied"]), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_lexicon_terms_grouped_by_first_letter_match_as_one_flat_alternation(pieces):
+    import re
+
+    from analysis.framing import _LEFT, _RIGHT, term_pattern
+
+    pattern, _ = DEFAULT
+    lex = load_lexicon()
+    rows = sorted(zip(lex.term, lex.case_sensitive), key=lambda r: (-len(r[0]), r[0]))
+    flat = "|".join(term_pattern(term, bool(cs)) for term, cs in rows)
+    assert "(?=(?i:" in pattern.regex.pattern  # the default lexicon is grouped
+    text = "".join(pieces)
+    assert pattern.regex.findall(text) == re.findall(rf"{_LEFT}({flat}){_RIGHT}", text, re.IGNORECASE)
+
+
+def test_ignorecase_folds_no_character_to_two_ascii_letters_or_digits():
+    import re
+    import string
+    import sys
+
+    cased = [chr(c) for c in range(sys.maxunicode + 1)
+             if not 0xD800 <= c < 0xE000 and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c))]
+    seen: dict[str, str] = {}
+    for k in string.ascii_lowercase + string.digits:
+        one = re.compile(f"(?i:{k})")
+        for ch in cased + [k]:
+            if one.fullmatch(ch):
+                assert seen.setdefault(ch, k) == k, (ch, k)
