@@ -16,6 +16,7 @@ gender a first name usually signals and its short forms ("Tom" for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from analysis import config
@@ -114,6 +115,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # left after a title word: part of the name
 
 
+@lru_cache(maxsize=4096)  # an article names its speakers again and again
 def normalise_name(name: str) -> str:
     """A name without determiners, job titles, honorifics or a possessive.
 
