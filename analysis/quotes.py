@@ -74,7 +74,10 @@ class Quote:
 # '' (two apostrophes) stands for a double mark in some archives (''Jobs,'' she said).
 # It is matched as one token either way, so that when those marks are not
 # wanted it is skipped whole rather than read as two single quotes.
-_MARK_RE = re.compile(r"''|[\"'“”‘’«»„‟‹›\n]")
+# An apostrophe between letters or digits (they’re, A'Beuy) is no mark at all
+# (see _single_role) and is not matched; the pattern opens with the set of mark
+# characters so that the regex engine skips the text between marks quickly.
+_MARK_RE = re.compile(r"[\"'“”‘’«»„‟‹›\n](?:(?<=')'|(?<![^\W_]['’])|(?![^\W_]))")
 _OPEN_DOUBLE = "“„‟«"
 _CLOSE_DOUBLE = "”»"
 _OPENERS_AFTER_BREAK = "“\"«„‘'"
