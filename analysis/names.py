@@ -203,7 +203,9 @@ def is_person_name(name: str) -> bool:
 # --------------------------------------------------------------------------
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)?(?:[A-Z][\w'’\-]+\s+)?([A-Z][\w'’\-]+)")
+# "M" first, its word boundary checked after it, so that the regex engine looks
+# only where an "M" is (a search for a literal), not at every character.
+_HONORIFIC_RE = re.compile(r"(M(?<!\wM)(?:r|rs|s|iss))\.?\s+(?:[A-Z]\.\s+)?(?:[A-Z][\w'’\-]+\s+)?([A-Z][\w'’\-]+)")
 
 
 def _honorific_genders(text: str) -> dict[str, str]:
