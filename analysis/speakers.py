@@ -307,7 +307,6 @@ def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     return [lo] + [m.end() for m in _SENT_END_RE.finditer(text, lo, hi)]
 
 
-_WORD_BEFORE_RE = re.compile(r"([\w'’]+)[\s\u00a0]+$")
 # A cue form after these is a noun ("a report", "his promise", "secretary of
 # state"), a passive ("was charged") or a "so called" label: nobody speaks.
 _NOUN_BEFORE = frozenset(
@@ -338,8 +337,25 @@ _RELATIVES = frozenset("who which that".split())
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    """The word (letters, digits, _ ' ’) that only whitespace separates from ``pos``,
+    within the 30 characters before it (cut there), else "".
+
+    Walked back by hand: a regex search for a word, whitespace and the window's end
+    tried every start in the window.
+
+    >>> _word_before("he said  ", 9), _word_before("he said,  ", 10), _word_before("said", 4)
+    ('said', '', '')
+    """
+    lo = max(0, pos - 30)
+    end = pos
+    while end > lo and text[end - 1].isspace():  # (str.isspace is the regex's \s)
+        end -= 1
+    if end == pos:
+        return ""
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_'’"):  # \w is alnum or _
+        start -= 1
+    return text[start:end]
 
 
 def cue_role(text: str, v: re.Match[str], cues: CueLexicon | None = None) -> str:
