@@ -26,7 +26,7 @@ from analysis.errors import AnalysisError
 # ("Said Jo Poe, who ...", "“We won.” Says Jo Poe"): its speaker follows it.
 _LOWER_WORD_RE = re.compile(r"(?<![\w\-‐])(?:[a-z]+|(?:(?<=[.!?…:;”\"’)\]]\s)|(?<=\n)|\A)[A-Z][a-z]+)(?![\w\-‐])")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")  # each word above is one of these runs
-_MAX_CUES_FOUND = 8  # distinct cues in a window searched for one by one
+_MAX_CUES_FOUND = 8  # cue words in a window searched for one by one
 
 
 def _match_start(m: re.Match[str]) -> int:
@@ -81,10 +81,12 @@ class _CueMatcher:
         it holds (most windows: none or one); only their occurrences are matched,
         not every word of the window.
         """
-        cues = self._table.keys() & _LETTERS_RE.findall(text, lo, hi)
+        runs = _LETTERS_RE.findall(text, lo, hi)
+        cues = self._table.keys() & runs
         if not cues:
             return []
-        if len(cues) > _MAX_CUES_FOUND:  # a text of cues: one pass over its words
+        if len(cues) > _MAX_CUES_FOUND or sum(map(runs.count, cues)) > _MAX_CUES_FOUND:
+            # a window dense in cues ('said “' * 2000): one pass over its words is cheaper
             table = self._table
             return [m for m in _LOWER_WORD_RE.finditer(text, lo, hi) if m.group() in table]
         words = []
