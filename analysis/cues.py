@@ -25,20 +25,14 @@ from analysis.errors import AnalysisError
 # Cues are lowercase words, or a capitalised verb form that opens a sentence
 # ("Said Jo Poe, who ...", "“We won.” Says Jo Poe"): its speaker follows it.
 _LOWER_WORD_RE = re.compile(r"(?<![\w\-‐])(?:[a-z]+|(?:(?<=[.!?…:;”\"’)\]]\s)|(?<=\n)|\A)[A-Z][a-z]+)(?![\w\-‐])")
-_LETTERS_RE = re.compile(r"[A-Za-z]+")  # each word above is one of these runs
-_MAX_CUES_FOUND = 8  # cue words in a window searched for one by one
-
-
-def _match_start(m: re.Match[str]) -> int:
-    return m.start()
 
 
 class _CueMatcher:
     """``finditer``/``match`` over reporting cues, like a compiled regex.
 
     A regex alternation of hundreds of verb forms is slow to scan with; this
-    looks up the window's words in a set, finds the few that are cues, and
-    tries the multi-word phrases only where their first word occurs.
+    scans lowercase words once and looks each up in a set, trying the
+    multi-word phrases only where their first word occurs.
     """
 
     def __init__(self, words: set[str], phrases: set[str], capitals: set[str] = frozenset()) -> None:
@@ -62,45 +56,17 @@ class _CueMatcher:
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         hi = len(text) if hi is None else hi
-        table = self._table
         found = []
-        for m in self._cue_words(text, lo, hi):
-            kind = table[m.group()]
+        table = self._table
+        for m in _LOWER_WORD_RE.finditer(text, lo, hi):
+            kind = table.get(m.group())
             if kind == 1:
                 found.append(m)
-            else:
+            elif kind is not None:
                 hit = self._at(text, m, kind, hi)
                 if hit is not None:
                     found.append(hit)
         return found
-
-    def _cue_words(self, text: str, lo: int, hi: int) -> list[re.Match[str]]:
-        """The words of text[lo:hi] that ``_LOWER_WORD_RE`` matches and the table holds, in order.
-
-        Every such word is a run of letters, so the window's runs say which cues
-        it holds (most windows: none or one); only their occurrences are matched,
-        not every word of the window.
-        """
-        runs = _LETTERS_RE.findall(text, lo, hi)
-        cues = self._table.keys() & runs
-        if not cues:
-            return []
-        if len(cues) > _MAX_CUES_FOUND or sum(map(runs.count, cues)) > _MAX_CUES_FOUND:
-            # a window dense in cues ('said “' * 2000): one pass over its words is cheaper
-            table = self._table
-            return [m for m in _LOWER_WORD_RE.finditer(text, lo, hi) if m.group() in table]
-        words = []
-        for cue in cues:
-            i = text.find(cue, lo, hi)
-            while i >= 0:
-                m = _LOWER_WORD_RE.match(text, i, hi)  # None inside a longer word
-                if m is not None and m.end() == i + len(cue):
-                    words.append(m)
-                # (an overlapping occurrence starts after a letter: no word)
-                i = text.find(cue, i + len(cue), hi)
-        if len(words) > 1:
-            words.sort(key=_match_start)
-        return words
 
     def match(self, text: str, pos: int = 0, hi: int | None = None) -> re.Match[str] | None:
         hi = len(text) if hi is None else hi
