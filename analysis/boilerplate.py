@@ -58,6 +58,7 @@ ALL_REASONS: tuple[str, ...] = (
 # Boilerplate is short; longer paragraphs are prose and skip most tests (also keeps it fast).
 MAX_BOILERPLATE_CHARS = 700
 MAX_CAPTION_WORDS = 90
+MAX_LINK_WORDS = 40  # a story's headline (and author) as a link: "… | Jo Poe Read more"
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -74,7 +75,8 @@ _START_RE = re.compile(
     r"|subscribe to (?:our|the) (?:youtube|podcast|channel)\b|read [^.]{1,40} flipboard magazine\b"
     r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b"
     r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
-    r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b)"
+    r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
+    r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -83,7 +85,10 @@ _START_RE = re.compile(
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
     r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
     r"|full coverage:|related (?:coverage|video)\b"
-    r"|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$)"  # "( PHOTOS: …)"
+    r"|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$"  # "( PHOTOS: …)"
+    # Reuters' links to a graphic or more stories: "(For graphic on … click tmsnrt.rs/2LfKug6)"
+    r"|\(?for (?:an? )?(?:graphics?|interactive|factbox|more)\b[^\n]{0,200}?\b(?:click|see)\b:?"
+    r" ?(?:here:? )?tmsnrt\.rs/\S+\s*$)"
     r"|(?P<advert>(?:(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*){1,4}(?:continue reading[^.]{0,40})?$"
     r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
@@ -99,7 +104,8 @@ _START_RE = re.compile(
     r"|this is a rush transcript\b|this (?:piece|story|article|post) (?:was )?originally (?:appeared|published)\b)"
     r"|(?P<caption>image copyright\b|image caption\b|enlarge this image\b|(?:hide|toggle) caption\b"
     r"|media caption\b|photo credits?\b|file photo:|pictured( above)?:|image source:"
-    r"|media playback is (?:unsupported|not supported) on your device\b)"
+    r"|media playback is (?:unsupported|not supported) on your device\b"
+    r"|facebook twitter pinterest )"  # a picture's share buttons, then its caption
     r"|(?P<furniture>(?:close|loading\.*|print|photo|video|image|share|tweet|email|comments?|expand)\s*$"
     # a placeholder left as text: "[pullquote]", "[embedtweet id=1]"
     r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"
@@ -170,6 +176,15 @@ _NAME_SLASH_CREDIT_RE = re.compile(
     r"(?:AP Photo|AP|Reuters|REUTERS|AFP|EPA|UPI|Getty Images|Getty|Bloomberg|NPR|Pool|POOL)$")
 _NAME_PARTICLES = frozenset({"via", "for", "of", "de", "van", "von", "and", "da", "del", "la", "le"})
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+# A credit set apart by " | " (Politico, CNBC): "… said. | Andrew Harnik/AP Photo", "… Jo Poe | Reuters";
+# the page may glue the story's section, headline and summary after it, as one paragraph.
+_PIPE_CREDIT_RE = re.compile(
+    r" \| (?:(?:[A-Z][\w.'’-]* ){0,4}[A-Z][\w.'’-]* ?/ ?){0,3}"
+    r"(?:AP Photo|AP|Getty Images|Getty|AFP|POLITICO|Reuters|REUTERS|EPA|UPI|Bloomberg|Pool via AP)\b")
+MAX_AFTER_CREDIT_WORDS = 60
+# AP's file photos, whose captions run long: "FILE - In this May 27, 2020, file photo, … (AP Photo/Jo Poe, File)".
+_FILE_PHOTO_STARTS = ("FILE - ", "FILE – ", "FILE — ")
+MAX_FILE_CAPTION_WORDS = 250
 _PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph(?:er)?) ?: ?[^\n]{1,80}$")
 _AGENCY_ENDINGS = ("Getty Images", "Shutterstock", "iStock", "iStockphoto", "Getty")
 _TAIL_CHARS = 260
@@ -293,14 +308,27 @@ def caption_reason(par: str) -> str | None:
 
     >>> caption_reason("Officers at the scene. (Staff photo by Ann Lee/Daily News)")
     'photo caption'
+    >>> caption_reason("Sen. Jo Poe at a hearing. | Al Roe/AP Photo 2020 elections Poe runs The senator is in.")
+    'photo caption'
     >>> caption_reason("The report (published Monday) was long.") is None
     True
     """
     if not _ends_in_credit(par[-_TAIL_CHARS:].rstrip()):
-        return None
-    if len(_WORD_RE.findall(par[: MAX_CAPTION_WORDS * 12])) > MAX_CAPTION_WORDS:
+        return REASON_CAPTION if " | " in par and _pipe_caption(par) else None
+    limit = MAX_FILE_CAPTION_WORDS if par.startswith(_FILE_PHOTO_STARTS) else MAX_CAPTION_WORDS
+    if len(_WORD_RE.findall(par[: limit * 12])) > limit:
         return None
     return REASON_CAPTION
+
+
+def _pipe_caption(par: str) -> bool:
+    """A caption, its " | " credit, and at most a headline and summary glued after
+    (not a sentence: "… | Getty Images. The senator said" glues the story's own text)."""
+    m = _PIPE_CREDIT_RE.search(par)
+    if m is None or len(par[: m.start()].split()) > MAX_CAPTION_WORDS:
+        return False
+    after = par[m.end():]
+    return not after.startswith((".", ",", ";", ":")) and len(after.split()) <= MAX_AFTER_CREDIT_WORDS
 
 
 def tweet_reason(par: str) -> str | None:
@@ -346,25 +374,34 @@ def bio_author(par: str) -> str | None:
 _VIDEO_PLAYER_RE = re.compile(
     r"(?:JUST WATCHED (?P<title>[^\n]{1,300}?) Replay More Videos ?(?:\.\.\.|…)? ?MUST WATCH"
     r"(?: (?:(?P=title) )?\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?\s*)+")
-# A photo gallery: "Photos: <gallery> <caption> Hide Caption 1 of 24 Photos: <gallery> <caption> …".
-_GALLERY_RE = re.compile(r"Photos: [^\n]{0,3000}?Hide Caption \d+ of \d+")
+# A photo gallery: "Photos: <gallery> <caption> Hide Caption 1 of 24 Photos: <gallery> <caption> …";
+# a page that lost its breaks splits it anywhere, so its marker alone tells a gallery's paragraph.
+_GALLERY_RE = re.compile(r"\bHide Caption \d+ of \d+\b")
+# A box explaining the story's background (the Guardian's): "Quick guide <question> Show Hide <answer>".
+_BOX_RE = re.compile(r"(?:Quick guide|Q&A|Profile|Explainer|Timeline|Factfile|Key points) [^\n]{1,200}? Show Hide\b")
 
 
 def widget_reason(par: str) -> str | None:
     """The reason for a page widget scraped as a paragraph (a video player, a photo
-    gallery's captions), else None; either may be longer than other boilerplate.
+    gallery's captions, an explainer box), else None; any may be longer than other boilerplate.
 
     >>> widget_reason("JUST WATCHED Poe on the vote Replay More Videos ... MUST WATCH Poe on the vote 01:51")
     'page furniture'
     >>> widget_reason("Photos: The storm A man wades through water. Hide Caption 1 of 9 Photos: The storm")
     'photo caption'
+    >>> widget_reason("“We will rebuild,” Poe told the crowd. Hide Caption 2 of 9")
+    'photo caption'
+    >>> widget_reason("Q&A Who is Jo Poe? Show Hide Jo Poe chaired the campaign for five months.")
+    'page furniture'
     >>> widget_reason("She just watched the vote.") is None
     True
     """
     if "JUST WATCHED" in par and _VIDEO_PLAYER_RE.fullmatch(par):
         return REASON_FURNITURE
-    if par.startswith("Photos: ") and "Hide Caption" in par and _GALLERY_RE.match(par):
+    if "Hide Caption" in par and _GALLERY_RE.search(par):
         return REASON_CAPTION
+    if "Show Hide" in par and _BOX_RE.match(par):
+        return REASON_FURNITURE
     return None
 
 
@@ -388,6 +425,8 @@ def classify_paragraph(par: str) -> str | None:
     m = _START_RE.match(lower.lstrip(_BULLETS) if lower.startswith(_BULLET_STARTS) else lower)
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
+    if par.endswith(" Read more") and len(par.split()) <= MAX_LINK_WORDS:  # a link to another story
+        return REASON_RELATED
     if "?" in lower or "your browser" in lower or "expressed" in lower:  # each rule needs one
         for words, pattern, why in _PAST_START_RULES:
             if words in lower and pattern.match(lower):

@@ -709,3 +709,36 @@ def test_link_card_edge_cases_found_by_fuzzing():
     out, cards = strip_link_cards(many)  # read as one card within reach of the MORE
     assert len(cards) == 1 and cards[0].endswith(" MORE")
     assert "MORE" not in out and len(out) > len(many) - 1200
+
+
+@pytest.mark.parametrize("par, reason", [
+    # a caption set apart by " | " and its credit; a page may glue the story's headline after it
+    ("Sen. Jo Poe speaks at a hearing. | Al Roe/AP Photo", "photo caption"),
+    ("“We will win,” Jo Poe said. | Al Roe/AFP/Getty Images 2020 elections Poe leads the field "
+     "The senator raised $12 million in the quarter.", "photo caption"),
+    ("A worker at the plant in Ohio, June 24, 2019. Al Roe | Reuters", "photo caption"),
+    ("Al Roe | Getty Images. The senator said on Monday that the bill would pass.", None),  # prose glued after
+    ("The poll | AP found that most voters backed the plan, and the count " + "went on " * 30, None),
+    # AP's long captions of file photos
+    ("FILE - In this June 22, 2020, file photo, Sen. Jo Poe speaks in Ohio. " + "The senator said more. " * 20
+     + "(AP Photo/Al Roe, File)", "photo caption"),
+    # a gallery's captions, its marker anywhere in the paragraph
+    ("“These are our stories,” Poe told the crowd in Iowa. Hide Caption 3 of 6 Photos: Who is running?",
+     "photo caption"),
+    ("Quick guide Why are families separated? Show Hide In April the policy began. " + "It grew. " * 100,
+     "page furniture"),
+    ("Facebook Twitter Pinterest Protesters outside the court on Monday.", "photo caption"),
+    # links to other stories
+    ("Schiff will use subpoena powers if the report is quashed Read more", "related links"),
+    ("Tear up the rule book | Jo Poe Read more", "related links"),
+    ("(For graphic on the delegate race, click tmsnrt.rs/2LfKug6)", "related links"),
+    ("For more on the candidates, see: tmsnrt.rs/2LeoO8z", "related links"),
+    ("Follow AP coverage of the pandemic at https://apnews.com/VirusOutbreak", "call to action"),
+    ("She said voters can read more about the plan online.", None),
+    ("Cases topped 3 million, Reuters calculations show tmsnrt.rs/3cBeEYg.", None),  # a sentence with its link
+    ("Follow the money, the senator told AP reporters in a long interview.", None),
+])
+def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
+    from analysis.boilerplate import classify_paragraph
+
+    assert classify_paragraph(par) == reason
