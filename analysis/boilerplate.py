@@ -76,7 +76,7 @@ _START_RE = re.compile(
     r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b"
     r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
     r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
-    r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b)"
+    r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b|urgent poll:?\s*$)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -113,7 +113,9 @@ _START_RE = re.compile(
     r"|play video \d{1,2}:\d\d\b"
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
-    r"|this article is more than \d+ \w+ old"
+    r"|this article is more than \d+ \w+ old|latest:\s*$"
+    # a live blog's time stamp on a line of its own: "Update 1411 BST (0911 EST)", "UPDATE: 10:27 EDT"
+    r"|update:? \d{1,2}:? ?\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?(?: \(\d{1,2}:?\d\d ?[a-z]{2,4}\))?:?\s*$"
     r"|updated:? (?:at )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.?[^\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$"
     r"|this article tagged under\b|(?:[a-z]+ )?opinion contributors?\s*$"
     r"|[“\"][^”\"\n]{1,30}[”\"] shows you (?:diverse|different|all) (?:perspectives|sides)\b)"
@@ -130,11 +132,15 @@ _BULLETS = "-•*–— \t"
 _BULLET_STARTS = tuple(_BULLETS.strip())
 
 # Furniture found past a short paragraph's start, each tested only when its words occur
-# (each holds "?", "your browser" or "expressed", which classify_paragraph looks for first):
+# (each holds "?", "your browser", "expressed" or "urgent poll", which classify_paragraph looks
+# for first, so most paragraphs skip them all):
 # (words, pattern matched at the start of the lower-cased paragraph, reason).
 _PAST_START_RULES = (
     ("click here", re.compile(r"[^.?!\n]{1,80}\? click here\.?\s*$"), REASON_CTA),
     ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
+    ("vote here", re.compile(r"[^.?!\n]{1,120}\? vote here(?: now)?!?\s*$"), REASON_CTA),
+    ("urgent poll", re.compile(r"[^.!\n]{1,120}(?:\?|[–—-]) vote in (?:our |this )?urgent poll!?\s*$"),
+     REASON_CTA),
     ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support "
                                 r"(?:html5 |the )?(?:audio|video)\b"), REASON_FURNITURE),
     # whose views they are, unlike "… are shared by 40 senators"
@@ -377,6 +383,10 @@ _VIDEO_PLAYER_RE = re.compile(
 # A photo gallery: "Photos: <gallery> <caption> Hide Caption 1 of 24 Photos: <gallery> <caption> …";
 # a page that lost its breaks splits it anywhere, so its marker alone tells a gallery's paragraph.
 _GALLERY_RE = re.compile(r"\bHide Caption \d+ of \d+\b")
+# A page's shortcode left as text, with what it wraps: '[jwplayer file="…"][/jwplayer]',
+# '[sharequote align="center"]<a sentence repeated>[/sharequote]', '[caption id="…"] <caption>[/caption]'.
+_SHORTCODE_RE = re.compile(r"\[([a-z][a-z_-]{1,20})(?: [a-z_-]{1,20}=(?:\"[^\"\n]{0,400}\"|[^\s\]]{1,200}))+\]"
+                           r"([^\[\n]{0,600})\[/\1\]\s*")
 # A box explaining the story's background (the Guardian's): "Quick guide <question> Show Hide <answer>".
 _BOX_RE = re.compile(r"(?:Quick guide|Q&A|Profile|Explainer|Timeline|Factfile|Key points) [^\n]{1,200}? Show Hide\b")
 
@@ -393,6 +403,8 @@ def widget_reason(par: str) -> str | None:
     'photo caption'
     >>> widget_reason("Q&A Who is Jo Poe? Show Hide Jo Poe chaired the campaign for five months.")
     'page furniture'
+    >>> widget_reason('[jwplayer file="http://x.example/v.mp4" image="http://x.example/v.png"][/jwplayer]')
+    'page furniture'
     >>> widget_reason("She just watched the vote.") is None
     True
     """
@@ -402,6 +414,8 @@ def widget_reason(par: str) -> str | None:
         return REASON_CAPTION
     if "Show Hide" in par and _BOX_RE.match(par):
         return REASON_FURNITURE
+    if par.startswith("[") and (m := _SHORTCODE_RE.fullmatch(par)):
+        return REASON_CAPTION if m.group(1) == "caption" else REASON_FURNITURE
     return None
 
 
@@ -427,7 +441,7 @@ def classify_paragraph(par: str) -> str | None:
         return _GROUP_REASON[m.lastgroup or "cta"]
     if par.endswith(" Read more") and len(par.split()) <= MAX_LINK_WORDS:  # a link to another story
         return REASON_RELATED
-    if "?" in lower or "your browser" in lower or "expressed" in lower:  # each rule needs one
+    if "?" in lower or "your browser" in lower or "expressed" in lower or "urgent poll" in lower:
         for words, pattern, why in _PAST_START_RULES:
             if words in lower and pattern.match(lower):
                 return why

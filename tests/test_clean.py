@@ -737,6 +737,24 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ("She said voters can read more about the plan online.", None),
     ("Cases topped 3 million, Reuters calculations show tmsnrt.rs/3cBeEYg.", None),  # a sentence with its link
     ("Follow the money, the senator told AP reporters in a long interview.", None),
+    # live blogs' stamps and polls' calls
+    ("Update 1411 BST (0911 EST)", "page furniture"),
+    ("UPDATE: 10:27 EDT", "page furniture"),
+    ("Update 8:17PM EDT", "page furniture"),
+    ("UPDATE 11:08 AM ET: Jo Poe is reported to have left the hospital.", None),
+    ("Urgent Poll:", "call to action"),
+    ("Who Won the Presidential Debate? Vote Here!", "call to action"),
+    ("Do You Back the Bill? Vote in Urgent Poll", "call to action"),
+    ("Is Jo Poe a Hero or a Traitor – Vote in Urgent Poll", "call to action"),
+    ("Do You Back the Bill? Vote Here Now", "call to action"),
+    ("Latest:", "page furniture"),
+    # shortcodes left as text, with what they wrap
+    ('[jwplayer file="http://media.example.com/v.mp4" image="http://media.example.com/v.png"][/jwplayer]',
+     "page furniture"),
+    ('[sharequote align="center"]Character is a trait.[/sharequote]', "page furniture"),
+    ('[caption id="attachment_1" align="aligncenter" width="620"] A cartoon from 1898[/caption]',
+     "photo caption"),
+    ("[Emphasis added]", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
