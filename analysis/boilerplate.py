@@ -454,6 +454,23 @@ def classify_paragraph(par: str) -> str | None:
     return None
 
 
+# A link to another story in brackets, inside a paragraph: "… in mid March. (RELATED: Trump Delays Rally)".
+_INLINE_LINK_RE = re.compile(r" ?\((?:RELATED|READ MORE|SEE ALSO|WATCH|VIDEO|PHOTOS|PICTURES): [^()\n]{1,200}\)")
+
+
+def strip_inline_links(text: str) -> tuple[str, list[str]]:
+    """``text`` without the bracketed links to other stories that some sites put inside
+    paragraphs, and the links removed.
+
+    >>> strip_inline_links("Polls closed at noon. (RELATED: Poe Wins Iowa) Counting began.")
+    ('Polls closed at noon. Counting began.', ['(RELATED: Poe Wins Iowa)'])
+    """
+    if "(" not in text or ": " not in text:
+        return text, []
+    links = [m.group().strip() for m in _INLINE_LINK_RE.finditer(text)]
+    return (_INLINE_LINK_RE.sub("", text), links) if links else (text, [])
+
+
 # A person's pop-up card, scraped inline after their name: the full name (perhaps with a
 # nickname in brackets), its last word glued (or not) to the first of a few headlines, then
 # "MORE" (not "READ MORE"):

@@ -42,7 +42,8 @@ from analysis.boilerplate import (  # noqa: F401  (reason constants are part of 
     REASON_CONTACT, REASON_COPYRIGHT, REASON_CORRECTION, REASON_CREDIT, REASON_CTA,
     REASON_DATELINE, REASON_DISCLAIMER, REASON_EDITORS_NOTE, REASON_FURNITURE, REASON_HEADER,
     REASON_HIGHLIGHTS, REASON_KICKER, REASON_MEMBERSHIP, REASON_NEWSLETTER, REASON_RELATED, REASON_TITLE,
-    REASON_LINK_CARD, REASON_TWEET, bio_author, bio_reason, classify_paragraph, strip_link_cards,
+    REASON_LINK_CARD, REASON_TWEET, bio_author, bio_reason, classify_paragraph, strip_inline_links,
+    strip_link_cards,
 )
 from analysis.comments import Comment, has_comment_thread, split_comment_thread
 
@@ -407,6 +408,7 @@ def clean_article(raw_text: str) -> CleanArticle:
     if not isinstance(raw_text, str):
         raw_text = "" if raw_text is None else str(raw_text)
     text, cards = strip_link_cards(normalize_text(raw_text))
+    text, links = strip_inline_links(text)
     text, thread, comments = split_comment_thread(text)
     cleaner = _Cleaner(_paragraphs(text))
     cleaner.classify_all()
@@ -414,6 +416,7 @@ def clean_article(raw_text: str) -> CleanArticle:
         pass
     article = cleaner.finish()
     article.removed += [(card.strip(), REASON_LINK_CARD) for card in cards]
+    article.removed += [(link, REASON_RELATED) for link in links]
     if thread:
         thread_lines = (ln.strip() for ln in _SPACE_RUN_RE.sub(" ", thread).split("\n"))
         thread_text = "\n".join(ln for ln in thread_lines if ln)

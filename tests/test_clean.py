@@ -760,3 +760,14 @@ def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
 
     assert classify_paragraph(par) == reason
+
+
+def test_bracketed_links_inside_paragraphs_are_cut_and_kept_as_removed():
+    raw = ("Polls closed at noon in Des Moines, officials said. (RELATED: Poe Wins Iowa Caucus) Counting began.\n\n"
+           "“We are ready,” Jo Poe said. (WATCH: Poe Speaks To Supporters)\n\n"
+           "The count (as of Monday: 40%) is slow, she said.")
+    art = clean_article(raw)
+    assert art.text == ("Polls closed at noon in Des Moines, officials said. Counting began.\n\n"
+                        "“We are ready,” Jo Poe said.\n\nThe count (as of Monday: 40%) is slow, she said.")
+    assert ("(RELATED: Poe Wins Iowa Caucus)", "related links") in art.removed
+    assert clean_article(art.text).text == art.text
