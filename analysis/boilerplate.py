@@ -90,7 +90,8 @@ _START_RE = re.compile(
     r"|\(?for (?:an? )?(?:graphics?|interactive|factbox|more)\b[^\n]{0,200}?\b(?:click|see)\b:?"
     r" ?(?:here:? )?tmsnrt\.rs/\S+\s*$)"
     r"|(?P<advert>(?:(?:advertisement|advert|ad|sponsored(?: content)?)\s*:?\s*){1,4}(?:continue reading[^.]{0,40})?$"
-    r"|story continue[sd]? below|continue reading (?:below|the main story)|article continues (?:below|after))"
+    r"|story continue[sd]? below|story continues\s*$|continue reading (?:below|the main story)"
+    r"|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
     r"|with (?:[\w.’']+ ){0,2}wires?\.?$"
@@ -114,6 +115,7 @@ _START_RE = re.compile(
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old|latest:\s*$"
+    r"|columnists in-depth political coverage\b"  # a section's blurb (the Chicago Sun-Times)
     # a live blog's time stamp on a line of its own: "Update 1411 BST (0911 EST)", "UPDATE: 10:27 EDT"
     r"|update:? \d{1,2}:? ?\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?(?: \(\d{1,2}:?\d\d ?[a-z]{2,4}\))?:?\s*$"
     r"|updated:? (?:at )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.?[^\n]{0,20}$|\d+ (?:years?|months?|days?|hours?) ago$"
@@ -387,6 +389,13 @@ _GALLERY_RE = re.compile(r"\bHide Caption \d+ of \d+\b")
 # '[sharequote align="center"]<a sentence repeated>[/sharequote]', '[caption id="…"] <caption>[/caption]'.
 _SHORTCODE_RE = re.compile(r"\[([a-z][a-z_-]{1,20})(?: [a-z_-]{1,20}=(?:\"[^\"\n]{0,400}\"|[^\s\]]{1,200}))+\]"
                            r"([^\[\n]{0,600})\[/\1\]\s*")
+# A newsletter's sign-up form scraped as one paragraph, its country list and all:
+# "Get The Brief. Sign up … Choose your country United States of America Afghanistan … Click the
+# link to confirm your subscription …".
+_SIGNUP_FORM_RE = re.compile(r"\b(?:confirm your subscription|(?:choose|select) your country)\b")
+# A page's share buttons closing the paragraph they were scraped into (an opinion page's author
+# line): "… Read more opinion SHARE THIS ARTICLE Share Tweet Post Email".
+_SHARE_BUTTONS_END = ("SHARE THIS ARTICLE Share Tweet Post Email", "Share Tweet Post Email")
 # A box explaining the story's background (the Guardian's): "Quick guide <question> Show Hide <answer>".
 _BOX_RE = re.compile(r"(?:Quick guide|Q&A|Profile|Explainer|Timeline|Factfile|Key points) [^\n]{1,200}? Show Hide\b")
 
@@ -413,6 +422,10 @@ def widget_reason(par: str) -> str | None:
     if "Hide Caption" in par and _GALLERY_RE.search(par):
         return REASON_CAPTION
     if "Show Hide" in par and _BOX_RE.match(par):
+        return REASON_FURNITURE
+    if "subscription" in par and "ign up" in par.lower() and _SIGNUP_FORM_RE.search(par):
+        return REASON_NEWSLETTER
+    if par.endswith(_SHARE_BUTTONS_END):
         return REASON_FURNITURE
     if par.startswith("[") and (m := _SHORTCODE_RE.fullmatch(par)):
         return REASON_CAPTION if m.group(1) == "caption" else REASON_FURNITURE

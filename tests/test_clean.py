@@ -755,6 +755,15 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ('[caption id="attachment_1" align="aligncenter" width="620"] A cartoon from 1898[/caption]',
      "photo caption"),
     ("[Emphasis added]", None),
+    # a sign-up form with its country list, share buttons, a section's blurb, a page break
+    ("Get The Brief. Sign up to receive the top stories. Choose your country United States of America "
+     + "Afghanistan Albania " * 60 + "Click the link to confirm your subscription.", "newsletter pitch"),
+    ("Jo Poe is a Bloomberg Opinion columnist. Read more opinion SHARE THIS ARTICLE Share Tweet Post Email",
+     "page furniture"),
+    ("Columnists In-depth political coverage, sports analysis, entertainment reviews and cultural commentary.",
+     "page furniture"),
+    ("Story continues", "advertisement"),
+    ("The story continues to unfold, officials said.", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
