@@ -104,13 +104,13 @@ def article_terms(text: str) -> tuple[dict, Counter]:
     ({'migrant': 2}, 2)
     """
     from .framing import count_labels
-    from .terms import _runs, _terms
+    from .terms import _term_runs, _terms
 
     _, stop, (pattern, label_of), _ = _lexicons()
     text = text if isinstance(text, str) else ""
-    runs = _runs(text, False)
+    runs, in_addresses = _term_runs(text, False)
     terms = _terms(runs, 1, 2, stop, False)
-    summary = {"n_words": sum(map(len, runs)), "n_terms": len(terms),
+    summary = {"n_words": sum(map(len, runs)) + in_addresses, "n_terms": len(terms),
                "labels": dict(count_labels(text, pattern, label_of))}
     return summary, Counter(terms)
 

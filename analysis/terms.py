@@ -25,6 +25,8 @@ Decisions, stated once:
   kept while "of the" and "the law" are not. Unigrams that are stop words are
   dropped. Stop words are matched case-insensitively.
 * Rates use the group's total word count: every word, stop words included.
+* A web address's words count as words but are never terms: "http", "abcn"
+  and "ws" from "http://abcn.ws/2qj8160" are no outlet's vocabulary.
 
 >>> import pandas as pd
 >>> corpus = pd.DataFrame({"outlet": ["A", "A", "B"],
@@ -77,6 +79,27 @@ _RUN_RE = re.compile(rf"{_W}(?:{_SPACE}++{_W}|{_SPACE}*+\n{_SPACE}*+{_W})*+")
 _W_FAST = r"\w++(?:['’\-‐]\w++)*+"
 _RUN_FAST_RE = re.compile(rf"{_W_FAST}(?:{_SPACE}++{_W_FAST}|{_SPACE}*+\n{_SPACE}*+{_W_FAST})*+")
 
+# A web address: a scheme or "www.", or a domain with a path ("tmsnrt.rs/2LfKug6"); the
+# punctuation after it stays outside, so a full stop after an address still ends a sentence.
+_DOMAINS = ("com", "org", "net", "gov", "edu", "ws", "rs", "ly", "co", "us", "uk", "io", "me", "tv")
+_WEB_ADDRESS_RE = re.compile(
+    rf"(?:\b(?:https?://|www\.)|\b[\w-]+(?:\.[\w-]+)*\.(?:{'|'.join(_DOMAINS)})/)"
+    r"\S*?(?=[.,;:!?)\]}\"'”’]*(?:\s|$))")
+
+
+def _may_hold_address(text: str) -> bool:
+    """A cheap screen for :data:`_WEB_ADDRESS_RE` (most texts hold no address): a scheme,
+    "www.", or a "/" right after one of the domains."""
+    if "://" in text or "www." in text:
+        return True
+    at = text.find("/")
+    while at >= 0:  # a few a text: dates, "and/or"
+        dot = text.rfind(".", max(0, at - 4), at)
+        if dot >= 0 and text[dot + 1 : at] in _DOMAINS:
+            return True
+        at = text.find("/", at + 1)
+    return False
+
 # Between two runs: does the gap end a sentence? A terminator, or a paragraph break.
 _SENTENCE_END_RE = re.compile(r"[.!?…]|\n\s*\n|\u2029")
 # Words whose following full stop rarely ends a sentence ("Mr. Smith", "Sen. Roe").
@@ -108,6 +131,21 @@ def _runs(text: str, keep_proper_nouns: bool) -> list[list[str]]:
         runs.append(_keep_case(toks, initial))
         prev_end, prev_last = m.end(), toks[-1]
     return runs
+
+
+def _term_runs(text: object, keep_proper_nouns: bool) -> tuple[list[list[str]], int]:
+    """:func:`_runs` for counting terms: the runs outside web addresses, and how many
+    words the addresses hold (words of the text, but no terms).
+
+    >>> _term_runs("See http://abcn.ws/2qj8160 for more.", False)
+    ([['see'], ['for', 'more']], 4)
+    """
+    if isinstance(text, str) and _may_hold_address(text):
+        addresses = _WEB_ADDRESS_RE.findall(text)
+        if addresses:
+            hidden = sum(len(WORD_RE.findall(a)) for a in addresses)
+            return _runs(_WEB_ADDRESS_RE.sub(" | ", text), keep_proper_nouns), hidden
+    return _runs(text, keep_proper_nouns), 0  # type: ignore[arg-type]
 
 
 def _starts_sentence(gap: str, prev_word: str) -> bool:
@@ -244,8 +282,8 @@ def _count_texts(
     n_words = n_texts = 0
     for text in texts:
         n_texts += 1
-        runs = _runs(text, keep_proper_nouns)
-        n_words += sum(map(len, runs))
+        runs, in_addresses = _term_runs(text, keep_proper_nouns)
+        n_words += sum(map(len, runs)) + in_addresses
         # interned: groups share one copy of each term string (memory on big corpora)
         terms = list(map(sys.intern, _terms(runs, lo, hi, stop, keep_proper_nouns)))
         counts.update(terms)

@@ -9,12 +9,12 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import config
 from analysis.errors import AnalysisError, CorpusError
-from analysis.terms import distinctive_terms, load_stopwords, term_frequency, tokenize
+from analysis.terms import _WEB_ADDRESS_RE, distinctive_terms, load_stopwords, term_frequency, tokenize
 from analysis.tokens import count_words
 
 
@@ -143,6 +143,7 @@ texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["A", "B"]), texts), max_size=5))
 def test_property_never_raises_and_counts_consistent(rows):
+    assume(not any(_WEB_ADDRESS_RE.search(t) for _, t in rows))  # their words are no terms: tested below
     df = corpus(*rows)
     tf = term_frequency(df, stopwords=[], ngram_range=(1, 1))
     assert (tf["count"] > 0).all() and (tf.doc_freq >= 1).all()
@@ -247,7 +248,11 @@ def test_allsides_sample_word_totals_match_count_words():
         rows = [json.loads(line) for line in itertools.islice(fh, 300)]
     df = pd.DataFrame({"outlet": [r["outlet"] for r in rows], "text": [r["text"] for r in rows]})
     tf = term_frequency(df, stopwords=[], ngram_range=(1, 1))
-    assert tf["count"].sum() == sum(count_words(t) for t in df.text)
+    # every word outside a web address is a unigram; rates are over every word
+    assert tf["count"].sum() == sum(count_words(_WEB_ADDRESS_RE.sub(" ", t)) for t in df.text)
+    first = tf.iloc[0]
+    n_words = sum(count_words(t) for o, t in zip(df.outlet, df.text) if o == first["group"])
+    assert np.isclose(first["rate"], first["count"] / n_words * 10_000)
     top = distinctive_terms(df, df.outlet.value_counts().index[0], min_count=5)
     assert top["z"].is_monotonic_decreasing
 
@@ -263,3 +268,31 @@ def test_distinctive_terms_each_equals_distinctive_terms_per_group():
     each = distinctive_terms_each(corpus, ["L", "R", "C"], min_count=1)
     for outlet in ["L", "R", "C"]:
         pd.testing.assert_frame_equal(each[outlet], distinctive_terms(corpus, outlet, min_count=1))
+
+
+def test_web_addresses_hold_words_but_no_terms():
+    text = ("Watch the interview http://abcn.ws/2qj8160 and the video www.example.com/v. "
+            "For graphic click tmsnrt.rs/2LfKug6. Read apnews.com/VirusOutbreak today.")
+    tf = term_frequency(corpus(("A", text)), stopwords=[], ngram_range=(1, 2))
+    terms = set(tf.term)
+    assert not terms & {"http", "abcn", "ws", "www", "example", "com", "tmsnrt", "rs", "apnews", "virusoutbreak",
+                        "2qj8160", "interview http", "v"}
+    assert {"watch", "interview", "video", "graphic click", "read", "today"} <= terms
+    n_words = count_words(text)  # the rate's denominator is every word, the addresses' too
+    row = tf[tf.term == "watch"].iloc[0]
+    assert np.isclose(row["rate"], row["count"] / n_words * 10_000)
+    # a full stop after an address still ends the sentence ("For" opens one)
+    assert "For" not in set(term_frequency(corpus(("A", text)), stopwords=[], keep_proper_nouns=True).term)
+    # dates, fractions and "and/or" are no addresses
+    assert {"cats", "and", "or", "9", "11", "10"} <= set(
+        term_frequency(corpus(("A", "cats and/or dogs on 9/11, 1.5/10")), stopwords=[]).term)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["http://", "https://", "www.", ".com/", ".co", ".rs", "/", ".", " ", "a", "Ab",
+                                 "9/11", "and/or", "x.y", "-", "é"]), max_size=12))
+def test_address_screen_never_misses_an_address(pieces):
+    from analysis.terms import _may_hold_address
+
+    text = "".join(pieces)
+    assert _may_hold_address(text) or not _WEB_ADDRESS_RE.search(text)
