@@ -147,6 +147,11 @@ _MAX_HIGHLIGHTS = 6
 # would take time growing with their square.
 _MAX_LEAD_PREFIXES = 8
 # A list of topic tags (POLITICO): the label, then one short tag per line.
+# A live blog's time stamp opening a paragraph of the story: "UPDATE 11:08 AM ET: Poe left the
+# hospital", "UPDATE II - The campaign sends …", "Update 1411 BST (0911 EST): …".
+_STAMP_PREFIX_RE = re.compile(
+    r"(?:UPDATES?|Update)(?:(?: [IVX]{1,4}| \d{1,2}(?::\s?\d\d| ?\d\d)?(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?"
+    r"(?: \(\d{3,4} [A-Z]{2,4}\))?)(?: ?[:\-–—])? | ?[:\-–—] )(?=[A-Z“\"‘'])")
 _TAGS_LABEL = "This article tagged under"
 _MAX_TAGS, _MAX_TAG_WORDS = 12, 6
 # A rule between sections ("___", "* * *"): structure inside the body, chrome in the closing run.
@@ -269,6 +274,15 @@ class _Cleaner:
             if self.reasons[k] is not None or par.endswith(_SENTENCE_END) or len(par.split()) > _MAX_TAG_WORDS:
                 break
             self.reasons[k] = self.reasons[i]
+
+    def strip_stamps(self) -> None:
+        """Cut a live blog's time stamps from the start of the story's paragraphs."""
+        for i in range(self.lo, self.hi):
+            par = self.paras[i]
+            if self.reasons[i] is None and par.startswith(("UPDATE", "Update")):
+                m = _STAMP_PREFIX_RE.match(par)
+                if m:
+                    self._strip_prefix(i, m.end(), REASON_FURNITURE)
 
     # -- the tail: bios, and stray fragments left between closing page chrome --
     def tail_walk(self) -> bool:
@@ -414,6 +428,7 @@ def clean_article(raw_text: str) -> CleanArticle:
     cleaner.classify_all()
     while cleaner.tail_walk() | cleaner.lead_loop():
         pass
+    cleaner.strip_stamps()
     article = cleaner.finish()
     article.removed += [(card.strip(), REASON_LINK_CARD) for card in cards]
     article.removed += [(link, REASON_RELATED) for link in links]

@@ -780,3 +780,19 @@ def test_bracketed_links_inside_paragraphs_are_cut_and_kept_as_removed():
                         "“We are ready,” Jo Poe said.\n\nThe count (as of Monday: 40%) is slow, she said.")
     assert ("(RELATED: Poe Wins Iowa Caucus)", "related links") in art.removed
     assert clean_article(art.text).text == art.text
+
+
+@pytest.mark.parametrize("par, kept", [
+    ("UPDATE 11:08 AM ET: Jo Poe is reported to have left the hospital.",
+     "Jo Poe is reported to have left the hospital."),
+    ("UPDATE 11: 00 A.M. The war room is up and running.", "The war room is up and running."),
+    ("UPDATE II - The campaign sends out this statement.", "The campaign sends out this statement."),
+    ("UPDATES 5:50 p.m. ET: The carrier has been ordered out.", "The carrier has been ordered out."),
+    ("Update 1411 BST (0911 EST): Footage has emerged.", "Footage has emerged."),
+    ("UPDATE 2-Stocks fall as the Fed meets.", "UPDATE 2-Stocks fall as the Fed meets."),  # a wire headline
+    ("Updated polls show a close race, aides said.", "Updated polls show a close race, aides said."),
+])
+def test_live_blog_stamps_are_cut_from_the_story_s_paragraphs(par, kept):
+    art = clean_article(f"The council met on Monday, officials said.\n\n{par}\n\nThe vote is next week, aides said.")
+    assert art.text.split("\n\n")[1] == kept
+    assert clean_article(art.text).text == art.text
