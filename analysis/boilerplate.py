@@ -76,7 +76,8 @@ _START_RE = re.compile(
     r"|catch up on [^.]{1,80} on our [^.]{0,30}podcast\b"
     r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
     r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
-    r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b|urgent poll:?\s*$)"
+    r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b|urgent poll:?\s*$"
+    r"|get real-time updates as this story unfolds\b)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -194,7 +195,7 @@ MAX_AFTER_CREDIT_WORDS = 60
 _FILE_PHOTO_STARTS = ("FILE - ", "FILE – ", "FILE — ")
 MAX_FILE_CAPTION_WORDS = 250
 _PHOTO_COLON_RE = re.compile(r"\b(?:Photo|PHOTO|Photograph(?:er)?) ?: ?[^\n]{1,80}$")
-_AGENCY_ENDINGS = ("Getty Images", "Shutterstock", "iStock", "iStockphoto", "Getty")
+_AGENCY_ENDINGS = ("Getty Images", "Shutterstock", "iStock", "iStockphoto", "Getty", "/Newscom")
 _TAIL_CHARS = 260
 
 # Embedded tweets: "... — Name (@handle) Month D, YYYY" closing the paragraph,

@@ -763,6 +763,8 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ("Columnists In-depth political coverage, sports analysis, entertainment reviews and cultural commentary.",
      "page furniture"),
     ("Story continues", "advertisement"),
+    ('"Florence Federal Prison" photo credit: Jo Poe/Chicago Tribune/TNS/Newscom', "photo caption"),
+    ("Get real-time updates as this story unfolds. Download ABC News for iPhone here.", "call to action"),
     ("The story continues to unfold, officials said.", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
