@@ -420,10 +420,11 @@ def widget_reason(par: str) -> str | None:
     """
     if "JUST WATCHED" in par and _VIDEO_PLAYER_RE.fullmatch(par):
         return REASON_FURNITURE
-    if "Hide Caption" in par and _GALLERY_RE.search(par):
-        return REASON_CAPTION
-    if "Show Hide" in par and _BOX_RE.match(par):
-        return REASON_FURNITURE
+    if "Hide" in par:  # one scan for both
+        if "Hide Caption" in par and _GALLERY_RE.search(par):
+            return REASON_CAPTION
+        if "Show Hide" in par and _BOX_RE.match(par):
+            return REASON_FURNITURE
     if "subscription" in par and "ign up" in par.lower() and _SIGNUP_FORM_RE.search(par):
         return REASON_NEWSLETTER
     if par.endswith(_SHARE_BUTTONS_END):
@@ -469,7 +470,8 @@ def classify_paragraph(par: str) -> str | None:
 
 
 # A link to another story in brackets, inside a paragraph: "… in mid March. (RELATED: Trump Delays Rally)".
-_INLINE_LINK_RE = re.compile(r" ?\((?:RELATED|READ MORE|SEE ALSO|WATCH|VIDEO|PHOTOS|PICTURES): [^()\n]{1,200}\)")
+# The pattern opens with "(": the regex engine jumps from one "(" to the next (most texts hold a few).
+_INLINE_LINK_RE = re.compile(r"\((?:RELATED|READ MORE|SEE ALSO|WATCH|VIDEO|PHOTOS|PICTURES): [^()\n]{1,200}\)")
 
 
 def strip_inline_links(text: str) -> tuple[str, list[str]]:
@@ -479,10 +481,15 @@ def strip_inline_links(text: str) -> tuple[str, list[str]]:
     >>> strip_inline_links("Polls closed at noon. (RELATED: Poe Wins Iowa) Counting began.")
     ('Polls closed at noon. Counting began.', ['(RELATED: Poe Wins Iowa)'])
     """
-    if "(" not in text or ": " not in text:
+    found = list(_INLINE_LINK_RE.finditer(text))
+    if not found:
         return text, []
-    links = [m.group().strip() for m in _INLINE_LINK_RE.finditer(text)]
-    return (_INLINE_LINK_RE.sub("", text), links) if links else (text, [])
+    pieces, done = [], 0
+    for m in found:
+        start = m.start() - 1 if m.start() > done and text[m.start() - 1] == " " else m.start()  # with its space
+        pieces.append(text[done:start])
+        done = m.end()
+    return "".join(pieces) + text[done:], [m.group() for m in found]
 
 
 # A person's pop-up card, scraped inline after their name: the full name (perhaps with a
