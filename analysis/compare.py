@@ -163,15 +163,23 @@ def bootstrap_means_ci(matrix: np.ndarray, n_boot: int, rng: np.random.Generator
     enough = valid.sum(axis=0) >= 2
     if n < 2 or not enough.any():
         return np.full(k, np.nan), np.full(k, np.nan)
-    filled, weights = np.where(valid, matrix, 0.0), valid.astype(float)
+    filled, gaps = np.where(valid, matrix, 0.0), np.flatnonzero(~valid.all(axis=0))
+    weights = valid[:, gaps].astype(float)
     chunk = max(1, _MAX_BOOT_CELLS // n)
     means = []
     for start in range(0, n_boot, chunk):
         m = min(chunk, n_boot - start)
-        drawn = rng.integers(0, n, size=(m, n)) + (np.arange(m) * n)[:, None]
+        # int32 draws are the numbers int64 ones would be (one 32-bit generator below 2**32), made faster
+        kind = np.int32 if m * n < 2**31 else np.int64
+        drawn = rng.integers(0, n, size=(m, n), dtype=kind)
+        drawn += (np.arange(m, dtype=kind) * n)[:, None]
         counts = np.bincount(drawn.ravel(), minlength=m * n).reshape(m, n).astype(float)
+        # A resample's count of values is a sum of whole numbers, exact in any order:
+        # n for a column without gaps, a product with the gaps' indicators otherwise.
+        drawn_values = np.full((m, k), float(n))
+        drawn_values[:, gaps] = counts @ weights
         with np.errstate(invalid="ignore", divide="ignore"):  # a resample may miss all of a column's values
-            means.append((counts @ filled) / (counts @ weights))
+            means.append((counts @ filled) / drawn_values)
     alpha = (1.0 - ci) / 2.0
     resampled = np.concatenate(means)[:, enough]
     quantile = np.nanquantile if np.isnan(resampled).any() else np.quantile
@@ -197,12 +205,26 @@ def _outlet_rows(group: object, matrix: np.ndarray, names: list[str], n_boot: in
     """One outlet's rows (``matrix``: its articles x ``names``), every measure
     from one set of resampled articles."""
     low, high = bootstrap_means_ci(matrix, n_boot, _rng(seed, group), ci)
-    rows = []
-    for j, m in enumerate(names):
-        values = matrix[:, j][~np.isnan(matrix[:, j])]
-        stats = [len(values), float(values.mean()), float(np.median(values))] if len(values) else [0, np.nan, np.nan]
-        rows.append([group, m, *stats, float(low[j]), float(high[j])])
-    return rows
+    stats = _column_stats(matrix)
+    return [[group, m, *stats[j], float(low[j]), float(high[j])] for j, m in enumerate(names)]
+
+
+def _column_stats(matrix: np.ndarray) -> list[list]:
+    """[n, mean, median] of each column's non-missing values, bit for bit as numpy gives them
+    column by column: the columns without gaps are done together with the same sums (pairwise,
+    each along a contiguous row) and the same partitions (column after column, same kth)."""
+    valid = ~np.isnan(matrix)
+    complete = valid.all(axis=0) & (len(matrix) > 0)
+    stats: list[list] = [[] for _ in range(matrix.shape[1])]
+    if complete.any():
+        block = matrix[:, complete]
+        means = np.add.reduce(np.ascontiguousarray(block.T), axis=1) / len(block)
+        for j, mean, median in zip(np.flatnonzero(complete), means, np.median(block, axis=0)):
+            stats[j] = [len(block), float(mean), float(median)]
+    for j in np.flatnonzero(~complete):
+        values = matrix[:, j][valid[:, j]]
+        stats[j] = [len(values), float(values.mean()), float(np.median(values))] if len(values) else [0, np.nan, np.nan]
+    return stats
 
 
 def _check_args(n_boot: int, ci: float, seed: int) -> None:
