@@ -119,12 +119,20 @@ def top_speakers_of_parts(parts: Iterable[pd.DataFrame], by: str = "outlet", n: 
     >>> top_speakers_of_parts([q[:2], q[2:]]).equals(top_speakers(q))
     True
     """
-    counted = [_speaker_counts(part, by) for part in parts]
+    return _top_of(*_combined_counts([_speaker_counts(part, by) for part in parts]), by, n)
+
+
+def _combined_counts(counted: list[tuple[pd.Series, pd.DataFrame]],
+                     forms: dict[str, str] | None = None) -> tuple[pd.Series, pd.DataFrame]:
+    """The totals and counts of parts (:func:`_speaker_counts` of each) as those of the whole table,
+    speaker names merged by ``forms`` (sums of whole numbers: the same in any grouping)."""
     if not counted:
-        return _top_of(pd.Series(dtype="int64"), pd.DataFrame(), by, n)
+        return pd.Series(dtype="int64"), pd.DataFrame()
     totals = pd.concat([t for t, _ in counted]).groupby(level=0).sum()
-    counts = pd.concat([c for _, c in counted]).groupby(level=[0, 1]).sum()
-    return _top_of(totals, counts, by, n)
+    counts = pd.concat([c for _, c in counted])
+    if forms:
+        counts = _renamed(counts.reset_index(), forms).groupby(list(counts.index.names)).sum()
+    return totals, counts.groupby(level=[0, 1]).sum()
 
 
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’']*\s+")
@@ -225,24 +233,45 @@ def shared_quotations_of_parts(parts: Callable[[], Iterable[pd.DataFrame]], min_
     """
     hashes, rows, offset = [], [], 0
     for part in parts():
-        mask = _counted(part)
-        found = _keyed_sentences(part["text"][mask], offset + np.flatnonzero(mask))
-        hashes.append(np.fromiter((hash(key) for _, key, _ in found), np.int64, len(found)))
-        rows.append(np.fromiter((row for row, _, _ in found), np.int64, len(found)))
+        hashes_of_part, rows_of_part = _sentence_hashes(part, offset)
+        hashes.append(hashes_of_part)
+        rows.append(rows_of_part)
         offset += len(part)
     if not hashes:
         return _shared_frame([])
+    return _shared_of_candidates(_candidates(parts(), _candidate_rows(hashes, rows, min_outlets)), min_outlets)
+
+
+def _sentence_hashes(part: pd.DataFrame, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of each keyed sentence of ``part``'s counted quotes, and its row (``part``'s rows
+    numbered from ``offset``)."""
+    mask = _counted(part)
+    found = _keyed_sentences(part["text"][mask], offset + np.flatnonzero(mask))
+    return (np.fromiter((hash(key) for _, key, _ in found), np.int64, len(found)),
+            np.fromiter((row for row, _, _ in found), np.int64, len(found)))
+
+
+def _candidate_rows(hashes: list[np.ndarray], rows: list[np.ndarray], min_outlets: int) -> np.ndarray:
+    """The rows holding a sentence whose hash is seen twice or more (every keyed row for
+    ``min_outlets`` below 2), sorted."""
     hashes, rows = np.concatenate(hashes), np.concatenate(rows)
     distinct, counts = np.unique(hashes, return_counts=True)
     if min_outlets >= 2:  # quotes holding a repeated key
         rows = rows[np.isin(hashes, distinct[counts >= 2])]
-    wanted = np.unique(rows)
+    return np.unique(rows)
+
+
+def _candidates(parts: Iterable[pd.DataFrame], wanted: np.ndarray) -> pd.DataFrame:
+    """The ``wanted`` rows (numbered across ``parts``) of the table ``parts`` make."""
     kept, offset = [], 0
-    for part in parts():
+    for part in parts:
         inside = wanted[(wanted >= offset) & (wanted < offset + len(part))] - offset
         kept.append(part.iloc[inside])
         offset += len(part)
-    candidates = pd.concat(kept, ignore_index=True)
+    return pd.concat(kept, ignore_index=True)
+
+
+def _shared_of_candidates(candidates: pd.DataFrame, min_outlets: int) -> pd.DataFrame:
     return _shared_frame(_shared_groups(_keyed_sentences(candidates["text"]), candidates, min_outlets))
 
 
@@ -260,10 +289,20 @@ def voice_tables_of_parts(parts: Callable[[list[str]], Iterable[pd.DataFrame]], 
     >>> speakers["speaker"].tolist(), shared["n_outlets"].tolist()
     (['Jo Roe', 'Jo Roe'], [2])
     """
-    counts: Counter[str] = Counter()
-    for part in parts(["speaker"]):
-        counts.update(part["speaker"].value_counts().to_dict())
-    forms = name_forms(counts)
-    renamed = (_renamed(part, forms) for part in parts([by, "kind", "speaker", "n_words"]))
-    speakers = top_speakers_of_parts(renamed, by=by, n=n)
-    return speakers, shared_quotations_of_parts(lambda: parts(["article_id", "outlet", "kind", "text"]))
+    # First reading: names, counts per group and speaker (merged once the names are known) and
+    # sentence hashes; the second takes the quotes holding a repeated hash.
+    names: Counter[str] = Counter()
+    counted, hashes, rows, offset = [], [], [], 0
+    for part in parts(list(dict.fromkeys([by, "kind", "speaker", "n_words", "text"]))):
+        names.update(part["speaker"].value_counts().to_dict())
+        counted.append(_speaker_counts(part, by))
+        hashes_of_part, rows_of_part = _sentence_hashes(part, offset)
+        hashes.append(hashes_of_part)
+        rows.append(rows_of_part)
+        offset += len(part)
+    speakers = _top_of(*_combined_counts(counted, name_forms(names)), by, n)
+    if not hashes:
+        return speakers, _shared_frame([])
+    wanted = _candidate_rows(hashes, rows, 2)
+    candidates = _candidates(parts(["article_id", "outlet", "kind", "text"]), wanted)
+    return speakers, _shared_of_candidates(candidates, 2)
