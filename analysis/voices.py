@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.name_forms import name_forms
 from analysis.quotes import COUNTED_KINDS, Quote, extract_quotes
@@ -188,6 +190,87 @@ def _keyed_sentences(texts: Iterable[Any], rows: Iterable[int] | None = None) ->
     return found
 
 
+# Characters besides ASCII that texts keyed with numpy may hold (the commonest in AllSides quotes,
+# none a word character): each is told apart by its last UTF-8 byte, its other bytes are
+# skipped. Their classes, like ASCII's, come from the Python definitions below: both ways give
+# one key.
+_FAST_MARKS = "’‘“”—–…\xa0"
+_FAST_TEXT = "^[\\x{0}-\\x{7f}" + _FAST_MARKS + "]*$"
+_CLOSER, _SPACE, _SKIPPED = (np.zeros(256, bool) for _ in range(3))
+_KEY_BYTE = np.zeros(256, np.uint8)  # a word character's key byte, a space for a separator, 0: dropped
+
+
+def _byte_classes() -> None:
+    """Fill the tables above from :data:`_SENTENCE_SPLIT_RE` and :func:`_sentence_key`."""
+    leading = {b for ch in _FAST_MARKS for b in ch.encode()[:-1]}
+    for ch in [chr(c) for c in range(128)] + list(_FAST_MARKS):
+        code = ch.encode()[-1]
+        if code in leading or _KEY_BYTE[code] or _SKIPPED[code]:
+            raise ValueError(f"{ch!r}: its last byte stands for another character")
+        _CLOSER[code] = bool(re.fullmatch(r"[\"”’']", ch))  # what the split reads after [.!?]
+        _SPACE[code] = bool(re.fullmatch(r"\s", ch))
+        key = _sentence_key(f"a{ch}a")  # "aa", "a a" or "a?a": dropped, a separator, a word character
+        if key not in ("aa", "a a") and not ch.isascii():
+            raise ValueError(f"{ch!r} is a word character: its key would not be its last byte")
+        _KEY_BYTE[code] = 0 if key == "aa" else ord(key[1])
+        _SKIPPED[code] = key == "aa"
+    for code in leading:
+        _SKIPPED[code] = True
+
+
+_byte_classes()
+
+
+def _byte_keys(texts: pa.Array, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """:func:`_sentence_keys` of texts of ASCII and :data:`_FAST_MARKS` (a string array),
+    with numpy on their bytes: sentences cut where the split cuts them, each byte mapped to its
+    key byte, then pyarrow trims and counts words."""
+    if not len(texts):
+        return rows[:0], []
+    offsets = np.int64 if texts.type == pa.large_string() else np.int32
+    bounds = np.frombuffer(texts.buffers()[1], offsets)[texts.offset:texts.offset + len(texts) + 1].astype(np.int64)
+    data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)[bounds[0]:bounds[-1]]
+    bounds = bounds - bounds[0]
+    cuts = np.sort(np.concatenate([bounds, _cut_after(data, bounds) + 1]))
+    key_bytes, cuts_in_keys = _squeezed(_KEY_BYTE[data], cuts)
+    sentences = pa.LargeStringArray.from_buffers(len(cuts) - 1, pa.py_buffer(cuts_in_keys), pa.py_buffer(key_bytes))
+    keys = pc.utf8_trim(sentences, " ")
+    long = pc.count_substring(keys, " ").to_numpy() >= MIN_SHARED_WORDS - 1  # single-spaced
+    # (an empty sentence at the end, of empty texts, is not long: its text is the last one)
+    sentence_rows = rows[np.minimum(np.searchsorted(bounds, cuts[:-1], "right"), len(rows)) - 1]
+    return sentence_rows[long], keys.filter(pa.array(long)).to_pylist()
+
+
+def _cut_after(data: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Byte positions of the [.!?] after which :data:`_SENTENCE_SPLIT_RE` cuts: closing marks,
+    then a space, all inside the mark's text (``bounds``: the texts' byte offsets)."""
+    at = np.flatnonzero((data == ord(".")) | (data == ord("!")) | (data == ord("?")))
+    end = bounds[np.searchsorted(bounds, at, "right")]
+    cut = np.zeros(len(at), bool)
+    look, live = at + 1, np.flatnonzero(at + 1 < end)
+    while len(live):
+        byte = data[look[live]]
+        cut[live[_SPACE[byte]]] = True
+        live = live[(_CLOSER[byte] | _SKIPPED[byte]) & ~_SPACE[byte]]  # a mark's leading bytes too
+        look[live] += 1
+        live = live[look[live] < end[live]]
+    return at[cut]
+
+
+def _squeezed(key_bytes: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``key_bytes`` without the dropped (0) bytes and with single spaces, and ``cuts`` moved
+    with them (a space dropped at a cut was a sentence's leading or trailing one)."""
+    key_bytes, cuts = _without(key_bytes, key_bytes == 0, cuts)
+    spaces = key_bytes == ord(" ")
+    repeated = np.zeros(len(key_bytes), bool)
+    repeated[1:] = spaces[1:] & spaces[:-1]
+    return _without(key_bytes, repeated, cuts)
+
+
+def _without(data: np.ndarray, drop: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return data[~drop], cuts - np.searchsorted(np.flatnonzero(drop), cuts)
+
+
 def _shared_groups(found: list[tuple[int, str, str]], quotes: pd.DataFrame, min_outlets: int) -> list[tuple]:
     """Rows of the shared-quotations table (unsorted) from the keyed sentences of ``quotes``
     (``found``'s rows index ``quotes`` by position)."""
@@ -246,9 +329,27 @@ def _sentence_hashes(part: pd.DataFrame, offset: int) -> tuple[np.ndarray, np.nd
     """The hash of each keyed sentence of ``part``'s counted quotes, and its row (``part``'s rows
     numbered from ``offset``)."""
     mask = _counted(part)
-    found = _keyed_sentences(part["text"][mask], offset + np.flatnonzero(mask))
-    return (np.fromiter((hash(key) for _, key, _ in found), np.int64, len(found)),
-            np.fromiter((row for row, _, _ in found), np.int64, len(found)))
+    rows, keys = _sentence_keys(part["text"][mask], offset + np.flatnonzero(mask))
+    return np.fromiter(map(hash, keys), np.int64, len(keys)), rows
+
+
+def _sentence_keys(texts: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The row and key of each sentence of MIN_SHARED_WORDS words or more in ``texts``, as
+    :func:`_keyed_sentences` finds them (in another order): texts of ASCII and the common
+    marks of :data:`_FAST_MARKS` are keyed byte by byte with numpy, the others in Python."""
+    try:
+        arrow = pa.array(texts, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all strings: all str()-ed in Python
+        arrow = pa.nulls(len(texts), pa.string())
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    if arrow.type not in (pa.string(), pa.large_string()):
+        arrow = pa.nulls(len(texts), pa.string())
+    fast = pc.fill_null(pc.match_substring_regex(arrow, _FAST_TEXT), False).to_numpy(zero_copy_only=False)
+    fast_rows, keys = _byte_keys(pc.filter(arrow, fast), rows[fast])
+    slow = _keyed_sentences(texts[~fast], rows[~fast])
+    all_rows = np.concatenate([fast_rows, np.fromiter((row for row, _, _ in slow), np.int64, len(slow))])
+    return all_rows, keys + [key for _, key, _ in slow]
 
 
 def _candidate_rows(hashes: list[np.ndarray], rows: list[np.ndarray], min_outlets: int) -> np.ndarray:

@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import config
@@ -213,6 +213,31 @@ def _key_by_regex(sentence: str) -> str:
        | st.text(alphabet="ab ’'_-—“”.,ΣσςİIé\u0301\u00a0\x85\x1c\t", max_size=30))
 def test_sentence_key_matches_its_definition(sentence):
     assert _sentence_key(sentence) == _key_by_regex(sentence)
+
+
+_KEY_PIECES = (list("aB1_ .!?\"”’'‘“—–…,-\xa0\t\n\x0b\x1c\x00é") + ["Σ", "İ", "a b c d ", "Word. ", "don’t ", "don't "]
+               + [end + mark + space for end in ".!?" for mark in ["", "’", "”", "“", "\"'", "—", "…"]
+                  for space in [" ", "\xa0", "\x1c", ""]])
+_KEY_TEXT = st.lists(st.sampled_from(_KEY_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY_TEXT | st.none(), max_size=8))
+@example(["a.\x1cb c d e", "We don't act now.’ Go home, all of you!\xa0a b c d"])
+@example(["a b c d.” e f g h", "a b c d.— e f g h", "", "Ünï cödé. a b c d", None])
+@example(['And we act—now. "Go." a b c d', 'a b c d." e f g h'])
+def test_sentences_keyed_by_bytes_are_those_keyed_in_python(texts):
+    """The numpy keying (ASCII and common marks) and the Python one for the rest find the same
+    (row, key) pairs as :func:`_keyed_sentences` alone."""
+    import numpy as np
+
+    from analysis.voices import _keyed_sentences, _sentence_keys
+
+    rows = np.arange(len(texts)) * 2 + 5
+    for series in (pd.Series(texts, dtype=object), pd.Series(texts, dtype="str")):
+        found, keys = _sentence_keys(series, rows)
+        expected = sorted((row, key) for row, key, _ in _keyed_sentences(series, rows))
+        assert sorted(zip(found.tolist(), keys)) == expected
 
 
 def test_shared_quotations_needs_distinct_outlets():
