@@ -329,7 +329,8 @@ def _sentence_hashes(part: pd.DataFrame, offset: int) -> tuple[np.ndarray, np.nd
     """The hash of each keyed sentence of ``part``'s counted quotes, and its row (``part``'s rows
     numbered from ``offset``)."""
     mask = _counted(part)
-    rows, keys = _sentence_keys(part["text"][mask], offset + np.flatnonzero(mask))
+    inside = np.arange(len(part)) if isinstance(mask, slice) else np.flatnonzero(mask)  # a table without kinds: all
+    rows, keys = _sentence_keys(part["text"][mask], offset + inside)
     return np.fromiter(map(hash, keys), np.int64, len(keys)), rows
 
 

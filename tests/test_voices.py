@@ -240,6 +240,15 @@ def test_sentences_keyed_by_bytes_are_those_keyed_in_python(texts):
         assert sorted(zip(found.tolist(), keys)) == expected
 
 
+def test_shared_quotations_of_parts_of_a_table_without_kinds_count_every_quote():
+    from analysis.voices import shared_quotations_of_parts
+
+    q = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+                      "text": ["Hi there.", "We will act on this now.", "We will act on this now!"]})
+    pd.testing.assert_frame_equal(shared_quotations_of_parts(lambda: [q[:2], q[2:]]), shared_quotations(q))
+    assert shared_quotations(q)["outlets"].tolist() == ["Y; Z"]
+
+
 def test_shared_quotations_needs_distinct_outlets():
     q = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "kind": ["direct"] * 3,
                       "text": ["We will act on this now.", "We will act on this NOW!", "Nothing in common here at all."]})
