@@ -82,9 +82,11 @@ _RUN_FAST_RE = re.compile(rf"{_W_FAST}(?:{_SPACE}++{_W_FAST}|{_SPACE}*+\n{_SPACE
 # A web address: a scheme or "www.", or a domain with a path ("tmsnrt.rs/2LfKug6"); the
 # punctuation after it stays outside, so a full stop after an address still ends a sentence.
 _DOMAINS = ("com", "org", "net", "gov", "edu", "ws", "rs", "ly", "co", "us", "uk", "io", "me", "tv")
+# Every repeat is bounded (a domain's labels, an address's length, the punctuation after it),
+# so a hostile text ("a.a.a.…", "http://x……") costs a bounded look at each place, not its square.
 _WEB_ADDRESS_RE = re.compile(
-    rf"(?:\b(?:https?://|www\.)|\b[\w-]+(?:\.[\w-]+)*\.(?:{'|'.join(_DOMAINS)})/)"
-    r"\S*?(?=[.,;:!?)\]}\"'”’]*(?:\s|$))")
+    rf"(?:\b(?:https?://|www\.)|\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,6}}\.(?:{'|'.join(_DOMAINS)})/)"
+    r"\S{0,600}?(?=[.,;:!?)\]}\"'”’]{0,6}(?:\s|$))")
 
 
 def _may_hold_address(text: str) -> bool:

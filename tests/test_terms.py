@@ -296,3 +296,14 @@ def test_address_screen_never_misses_an_address(pieces):
 
     text = "".join(pieces)
     assert _may_hold_address(text) or not _WEB_ADDRESS_RE.search(text)
+
+
+def test_hostile_texts_around_addresses_are_read_in_one_pass():
+    # Unbounded repeats made these cost the square of their length (minutes at this size).
+    from analysis.terms import _term_runs
+
+    runs, hidden = _term_runs("a." * 100_000 + " see x.com/y", False)
+    assert hidden == 3 and runs[-1] == ["see"]
+    # an "address" that runs on past any sensible length is left as words
+    runs, hidden = _term_runs("go http://x" + "." * 100_000 + "a", False)
+    assert runs[0][0] == "go" and hidden == 0
