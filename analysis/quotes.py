@@ -680,7 +680,8 @@ def extract_quotes(text: str, cues: CueLexicon | None = None, *, apostrophe_pair
 # (Quote(...) rather than dataclasses.replace: the same quote, at a third of the cost)
 def _attributed(q: Quote, att: Attribution, resolver: SpeakerResolver) -> Quote:
     speaker = resolver.resolve(att.mention)
-    return Quote(q.start, q.end, q.text, q.kind, speaker, att.mention.start, att.mention.end, att.cue)
+    return Quote(q.start, q.end, q.text, q.kind, speaker=speaker, speaker_start=att.mention.start,
+                 speaker_end=att.mention.end, cue=att.cue)
 
 
 def _same_sentence(text: str, end: int, open_pos: int) -> bool:
@@ -695,7 +696,8 @@ def _from_context(text: str, span: _Span, q: Quote, resolver: SpeakerResolver, c
 
 
 def _continue_from(q: Quote, last: Quote) -> Quote:
-    return Quote(q.start, q.end, q.text, q.kind, last.speaker, last.speaker_start, last.speaker_end, last.cue)
+    return Quote(q.start, q.end, q.text, q.kind, speaker=last.speaker, speaker_start=last.speaker_start,
+                 speaker_end=last.speaker_end, cue=last.cue)
 
 
 # --------------------------------------------------------------------------
