@@ -143,10 +143,14 @@ def _term_runs(text: object, keep_proper_nouns: bool) -> tuple[list[list[str]], 
     ([['see'], ['for', 'more']], 4)
     """
     if isinstance(text, str) and _may_hold_address(text):
-        addresses = _WEB_ADDRESS_RE.findall(text)
-        if addresses:
-            hidden = sum(len(WORD_RE.findall(a)) for a in addresses)
-            return _runs(_WEB_ADDRESS_RE.sub(" | ", text), keep_proper_nouns), hidden
+        hidden = 0
+
+        def mask(m: re.Match[str]) -> str:  # one pass: count the address's words as it is masked
+            nonlocal hidden
+            hidden += len(WORD_RE.findall(m.group()))
+            return " | "
+
+        return _runs(_WEB_ADDRESS_RE.sub(mask, text), keep_proper_nouns), hidden
     return _runs(text, keep_proper_nouns), 0  # type: ignore[arg-type]
 
 
