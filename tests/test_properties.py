@@ -155,3 +155,27 @@ def test_no_sentence_of_the_body_is_lost_or_repeated(text):
     parts = analysis.split_sentences(body)
     assert all(isinstance(p, str) and p.strip() for p in parts)
     assert _no_space("".join(parts)) == _no_space(body)
+
+
+# --- words ----------------------------------------------------------------------------
+
+@SETTINGS
+@given(st.one_of(any_text, st.lists(st.sampled_from(WORDS + MARKS + ODD + ["_", "-", "’", "'", "‐", " ", "\n", "a_b", "x-", "-y"]),
+                                    max_size=40).map("".join)))
+@example("far-left group’s ‘quote’ $1.5 a_b -x- O'Brien\u2009it—was ٣٤ ²")
+def test_count_words_equals_the_word_pattern_s_count(text):
+    from analysis.tokens import WORD_RE, count_words
+
+    assert count_words(text) == len(WORD_RE.findall(text))
+
+
+def test_count_words_premises_hold_for_every_code_point():
+    """count_words' shortcut rests on two facts about Python's str and re: a
+    letter-or-digit token (str.isalnum) is exactly a run of [^\\W_], and
+    str.split splits on exactly the characters \\s matches."""
+    chars = "".join(map(chr, range(0x110000)))
+    alnum = {m.start() for m in re.finditer(r"[^\W_]", chars)}
+    space = {m.start() for m in re.finditer(r"\s", chars)}
+    assert alnum == {i for i, ch in enumerate(chars) if ch.isalnum()}
+    assert space == {i for i, ch in enumerate(chars) if ch.isspace()}
+    assert len(("a" + "a".join(chars[i] for i in space) + "a").split()) == len(space) + 1
