@@ -8,6 +8,8 @@ output committed before the kill.
 >>> c = StageCache(pathlib.Path(tempfile.mkdtemp()) / "c.sqlite")
 >>> c.put([("clean", "v1", "k", "{}")]); c.get("clean", "v1", ["k", "x"])
 {'k': '{}'}
+>>> c.holds_any({"clean": "v1"}), c.holds_any({"clean": "v2"})
+(True, False)
 """
 from __future__ import annotations
 
@@ -47,6 +49,11 @@ class StageCache:
             )
             found.update(rows)
         return found
+
+    def holds_any(self, versions: dict[str, str]) -> bool:
+        """Whether any output of these (stage, version) pairs is stored."""
+        return any(self._db.execute("SELECT 1 FROM stage_output WHERE stage=? AND version=? LIMIT 1",
+                                    (stage, version)).fetchone() for stage, version in versions.items())
 
     def put(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """Store (stage, version, key, value) rows in one transaction."""

@@ -135,3 +135,24 @@ def test_worker_processes_store_their_stage_outputs_for_the_next_build(tmp_path)
     full = tmp_path / "full"
     build(corpus, full, workers=1, chunk_size=4, quiet=True, use_cache=False)
     assert _tables(out) == _tables(full)
+
+
+def test_a_first_build_does_not_look_in_the_empty_cache_and_a_rebuild_does(tmp_path, monkeypatch):
+    """Nothing of the current stage versions is stored before a first build, so
+    looking up each article's outputs would only cost time; after it, they are."""
+    from analysis.cache import StageCache
+
+    looked: list[int] = []
+    real = StageCache.get
+
+    def spy(self, stage, version, keys):
+        looked.append(len(keys))
+        return real(self, stage, version, keys)
+
+    monkeypatch.setattr(StageCache, "get", spy)
+    corpus = _write(tmp_path / "c.jsonl", [_article(i) for i in range(12)])
+    first = build(corpus, tmp_path / "out", workers=1, quiet=True)
+    assert looked == [] and first.n_cached == 0
+    _write(corpus, [_article(i) for i in range(13)])  # one more article: not up to date
+    again = build(corpus, tmp_path / "out", workers=1, quiet=True)
+    assert sum(looked) > 0 and again.n_cached == 12
