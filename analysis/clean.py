@@ -154,6 +154,12 @@ _STAMP_PREFIX_RE = re.compile(
     r"(?: \(\d{3,4} [A-Z]{2,4}\))?)(?: ?[:\-–—])? | ?[:\-–—] )(?=[A-Z“\"‘'])")
 _TAGS_LABEL = "This article tagged under"
 _MAX_TAGS, _MAX_TAG_WORDS = 12, 6
+# Under a links label ("What to know about coronavirus:"), links as "<prompt>: <link text>" lines.
+_MAX_LINK_LINES, _MAX_LINK_LINE_WORDS = 8, 15
+# A page template's field labels left in the text (ABC's lists): "quicklist: 4 title: <heading> text: <prose>".
+_TEMPLATE_LABELS_RE = re.compile(r"quicklist: ?\d{0,3} ?title: ?(?P<title>[^\n]{0,200}?) text: ?(?=\S)")
+# A video player's id left at a paragraph's end: "… contributed to this report. media: 19073943".
+_MEDIA_ID_END_RE = re.compile(r" media: ?\d{4,}$")
 # A rule between sections ("___", "* * *"): structure inside the body, chrome in the closing run.
 _SEPARATOR_RE = re.compile(r"_{2,}|\*(?: ?\*){2,}|#{3,}|[—–-]{3,}|~{3,}")
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "’", "'", ":")
@@ -266,6 +272,8 @@ class _Cleaner:
         for i, par in enumerate(self.paras):
             if par.startswith(_TAGS_LABEL):
                 self._tags(i)
+            elif self.reasons[i] == REASON_RELATED and par.endswith(":"):
+                self._link_lines(i)
 
     def _tags(self, i: int) -> None:
         """The tag lines under a tag list's label: short, with no sentence end."""
@@ -274,6 +282,31 @@ class _Cleaner:
             if self.reasons[k] is not None or par.endswith(_SENTENCE_END) or len(par.split()) > _MAX_TAG_WORDS:
                 break
             self.reasons[k] = self.reasons[i]
+
+    def _link_lines(self, i: int) -> None:
+        """The "<prompt>: <link text>" lines under a links label: short, with no sentence end."""
+        for k in range(i + 1, min(i + 1 + _MAX_LINK_LINES, self.hi)):
+            par = self.paras[k]
+            if (self.reasons[k] is not None or ": " not in par or par.endswith(_SENTENCE_END)
+                    or len(par.split()) > _MAX_LINK_LINE_WORDS):
+                break
+            self.reasons[k] = REASON_RELATED
+
+    def strip_template_labels(self) -> None:
+        """Cut a page template's field labels and a player's id from the story's paragraphs;
+        a heading between the labels becomes a paragraph of its own, as other headings are."""
+        for i in range(self.lo, self.hi):
+            par = self.paras[i]
+            if self.reasons[i] is not None:
+                continue
+            if par.startswith("quicklist:") and (m := _TEMPLATE_LABELS_RE.match(par)):
+                labels = par[:m.start("title")].strip(), par[m.end("title"):m.end()].strip()
+                self.prefixes.setdefault(i, []).extend((label, REASON_FURNITURE) for label in labels)
+                title = m.group("title").strip()
+                self.paras[i] = par = f"{title}\n\n{par[m.end():]}" if title else par[m.end():]
+            if "media:" in par and (m := _MEDIA_ID_END_RE.search(par)):
+                self.prefixes.setdefault(i, []).append((m.group().strip(), REASON_FURNITURE))
+                self.paras[i] = par[:m.start()]
 
     def strip_stamps(self) -> None:
         """Cut a live blog's time stamps from the start of the story's paragraphs."""
@@ -429,6 +462,7 @@ def clean_article(raw_text: str) -> CleanArticle:
     while cleaner.tail_walk() | cleaner.lead_loop():
         pass
     cleaner.strip_stamps()
+    cleaner.strip_template_labels()
     article = cleaner.finish()
     article.removed += [(card.strip(), REASON_LINK_CARD) for card in cards]
     article.removed += [(link, REASON_RELATED) for link in links]

@@ -766,6 +766,16 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ('"Florence Federal Prison" photo credit: Jo Poe/Chicago Tribune/TNS/Newscom', "photo caption"),
     ("Get real-time updates as this story unfolds. Download ABC News for iPhone here.", "call to action"),
     ("The story continues to unfold, officials said.", None),
+    # a broadcaster's schedule, a player's id, a links label
+    ("Tune into Channel 9 at 1 p.m. ET and Nine Live at 4 p.m. ET every weekday for special coverage.",
+     "call to action"),
+    ("Tune in to Nine News Live at noon ET every weekday for the latest news and analysis.", "call to action"),
+    ("TUNE IN: Don't miss our live coverage of the vote at 2 p.m. ET Wednesday.", "call to action"),
+    ("Tune in to Thursday's debate (9 p.m. EST) and you will notice one big elephant not in the room.", None),
+    ("media: 19297257", "page furniture"),
+    ("media:18892049", "page furniture"),
+    ("What to know about the flu season:", "related links"),
+    ("Here's what to know about the declaration:", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
@@ -797,4 +807,34 @@ def test_bracketed_links_inside_paragraphs_are_cut_and_kept_as_removed():
 def test_live_blog_stamps_are_cut_from_the_story_s_paragraphs(par, kept):
     art = clean_article(f"The council met on Monday, officials said.\n\n{par}\n\nThe vote is next week, aides said.")
     assert art.text.split("\n\n")[1] == kept
+    assert clean_article(art.text).text == art.text
+
+
+def test_link_lines_under_a_links_label_go_with_it_and_prose_after_them_stays():
+    raw = ("The council met on Monday, officials said.\n\nWhat to know about the flu season:\n\n"
+           "How it spreads and how to protect yourself: Flu explained\n\n"
+           "Tracking cases across the state: Flu map\n\n"
+           "Clinics: they open late this week, officials said.\n\nThe vote is next week, aides said.")
+    art = clean_article(raw)
+    assert art.text.split("\n\n") == ["The council met on Monday, officials said.",
+                                         "Clinics: they open late this week, officials said.",
+                                         "The vote is next week, aides said."]
+    assert [seg for seg, why in art.removed if why == "related links"] == [
+        "What to know about the flu season:", "How it spreads and how to protect yourself: Flu explained",
+        "Tracking cases across the state: Flu map"]
+    assert clean_article(art.text).text == art.text
+
+
+def test_a_page_template_s_labels_are_cut_and_its_heading_and_prose_kept():
+    raw = ("The council met on Monday, officials said.\n\n"
+           "quicklist: 4 title: Budget Talks Stall text: Most of the work will happen behind the scenes.\n\n"
+           "quicklist:title: 7. Jo Poe text: The mayor said no. media: 19297257\n\n"
+           "The vote is next week, aides said.")
+    art = clean_article(raw)
+    assert art.text.split("\n\n") == [
+        "The council met on Monday, officials said.", "Budget Talks Stall",
+        "Most of the work will happen behind the scenes.", "7. Jo Poe", "The mayor said no.",
+        "The vote is next week, aides said."]
+    assert [seg for seg, why in art.removed if why == "page furniture"] == [
+        "quicklist: 4 title:", "text:", "quicklist:title:", "text:", "media: 19297257"]
     assert clean_article(art.text).text == art.text
