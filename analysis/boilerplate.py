@@ -79,7 +79,8 @@ _START_RE = re.compile(
     r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b|urgent poll:?\s*$"
     r"|get real-time updates as this story unfolds\b"
     # a broadcaster's schedule: "Tune into ABC News Live at noon ET every weekday for …", "TUNE IN: …"
-    r"|tune in(?:to| to) [^\n]{1,100}?\bevery (?:week)?day\b|tune in ?[:\-–—] )"
+    r"|tune in(?:to| to) [^\n]{1,100}?\bevery (?:week)?day\b|tune in ?[:\-–—] "
+    r"|(?:note: watch |important: |watch )[\w ]{1,30}? tv (?:is available |now )?on [^\n]{1,80}?\bch\. ?\d)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
@@ -87,7 +88,7 @@ _START_RE = re.compile(
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
     r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
-    r"|full coverage:|related (?:coverage|video)\b|what to know about [^.\n]{1,60}:\s*$"
+    r"|full coverage:|related (?:coverage|video)\b|what to know about [^.\n]{1,60}:\s*$|don['’]t miss:"
     r"|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$"  # "( PHOTOS: …)"
     # Reuters' links to a graphic or more stories: "(For graphic on … click tmsnrt.rs/2LfKug6)"
     r"|\(?for (?:an? )?(?:graphics?|interactive|factbox|more)\b[^\n]{0,200}?\b(?:click|see)\b:?"
@@ -137,11 +138,13 @@ _BULLETS = "-•*–— \t"
 _BULLET_STARTS = tuple(_BULLETS.strip())
 
 # Furniture found past a short paragraph's start, each tested only when its words occur
-# (each holds "?", "your browser", "expressed" or "urgent poll", which classify_paragraph looks
+# (each holds "?", "your browser", "expressed", "urgent poll" or "click here", which classify_paragraph looks
 # for first, so most paragraphs skip them all):
 # (words, pattern matched at the start of the lower-cased paragraph, reason).
 _PAST_START_RULES = (
     ("click here", re.compile(r"[^.?!\n]{1,80}\? click here\.?\s*$"), REASON_CTA),
+    ("click here", re.compile(r"[^.?!\n]{1,120} [–—-] click here(?: now)?[.!]?\s*$"), REASON_CTA),
+    ("subscribe to", re.compile(r"[^.?!\n]{1,80}\? subscribe to [^.?!\n]{1,60}[.!]?\s*$"), REASON_CTA),
     ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
     ("vote here", re.compile(r"[^.?!\n]{1,120}\? vote here(?: now)?!?\s*$"), REASON_CTA),
     ("urgent poll", re.compile(r"[^.!\n]{1,120}(?:\?|[–—-]) vote in (?:our |this )?urgent poll!?\s*$"),
@@ -170,9 +173,11 @@ _SIGNUP_RE = re.compile(r"\b(?:sign(?:ing)? up|subscribe|subscription|get|delive
 _MEMBERSHIP_RE = re.compile(
     r"\b(?:join (?:our|us)\b|becom(?:e|ing) an? (?:member|subscriber|patron|supporter)|membership"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
-    r"|proposition for you|unprecedented access|exclusive access)")
+    r"|proposition for you|unprecedented access|exclusive access"
+    r"|your (?:financial |one-time |monthly )?contribution\b)")
 _ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more"
-                     r"|by becoming an? (?:member|subscriber))\b")
+                     r"|by becoming an? (?:member|subscriber)"
+                     r"|(?:please )?consider (?:making )?an? (?:financial |one-time |monthly )?contribution)\b")
 
 # Photo credits at the END of a paragraph.
 _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
@@ -247,7 +252,7 @@ def _is_all_caps_headline(par: str) -> bool:
 
 _NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
 _MEMBERSHIP_KEYS = ("join our", "join us", "becom", "membership", "support our", "support independent",
-                    "support quality", "proposition for", " access")
+                    "support quality", "proposition for", " access", "contribution")
 
 
 def _pitch_reason(lower: str) -> str | None:
@@ -458,7 +463,8 @@ def classify_paragraph(par: str) -> str | None:
         return _GROUP_REASON[m.lastgroup or "cta"]
     if par.endswith(" Read more") and len(par.split()) <= MAX_LINK_WORDS:  # a link to another story
         return REASON_RELATED
-    if "?" in lower or "your browser" in lower or "expressed" in lower or "urgent poll" in lower:
+    if ("?" in lower or "your browser" in lower or "expressed" in lower or "urgent poll" in lower
+            or "click here" in lower):
         for words, pattern, why in _PAST_START_RULES:
             if words in lower and pattern.match(lower):
                 return why

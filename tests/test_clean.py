@@ -776,6 +776,18 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ("media:18892049", "page furniture"),
     ("What to know about the flu season:", "related links"),
     ("Here's what to know about the declaration:", None),
+    # a site's appeal for money, its TV channel's numbers, asks after a headline
+    ("Every day at Example News, we aim to answer your questions. Our journalism takes resources. "
+     "Your financial contribution will not constitute a donation, but it will keep our articles free. "
+     "Please consider making a contribution to Example News today.", "membership pitch"),
+    ("The senator made a contribution to the fund, and urged others to consider one, aides said.", None),
+    ("The pitch reads: “If you can afford a contribution of $100 or more JUST CLICK HERE.”", None),
+    ("Note: Watch Example TV now on DIRECTV Ch. 349 and DISH Ch. 223", "call to action"),
+    ("Important: Example TV is available on DIRECTV Ch. 349, DISH 223 and Fios 615.", "call to action"),
+    ("Get Example TV on your cable system – Click Here Now", "call to action"),
+    ("Like this story? Subscribe to Example Money on YouTube!", "call to action"),
+    ("Don't miss: Ten ways the new budget changes your taxes", "related links"),
+    ("Jo Poe is a columnist. To read more of her reports — Click Here Now.", None),  # a bio: the tail's rule
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
