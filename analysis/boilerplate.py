@@ -88,7 +88,8 @@ _START_RE = re.compile(
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
     r"|you (?:may|might) also like\b|more from\b[^.]{0,60}$|most (?:read|popular)\s*$|go deeper:"
-    r"|full coverage:|related (?:coverage|video)\b|what to know about [^.\n]{1,60}:\s*$|don['’]t miss:"
+    r"|full coverage:|special coverage:|related (?:coverage|video)\b|what to know about [^.\n]{1,60}:\s*$"
+    r"|don['’]t miss:|read a quicktake\b"
     r"|\( ?(?!note:|translation:)[a-z][a-z ]{2,20}: [^()\n]{1,120}\)\s*$"  # "( PHOTOS: …)"
     # Reuters' links to a graphic or more stories: "(For graphic on … click tmsnrt.rs/2LfKug6)"
     r"|\(?for (?:an? )?(?:graphics?|interactive|factbox|more)\b[^\n]{0,200}?\b(?:click|see)\b:?"
@@ -100,7 +101,7 @@ _START_RE = re.compile(
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
     r"|with (?:[\w.’']+ ){0,2}wires?\.?$"
     r"|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
-    r"|(?P<editors>editor[’']?s[’']? note\s*:"
+    r"|(?P<editors>editor[’']?s[’']? note\s*:|corrections? (?:&|and) amplifications\s*$"
     r"|[—–-]* ?\(?(?:update:? )?this (?:story|article|report|post) (?:has been|was|is being) (?:last )?updated\b"
     r"|the revised version of this (?:post|story|article) is\b)"
     r"|(?P<disclaimer>the (?:views|opinions) expressed\b|the opinions expressed by\b"
@@ -174,10 +175,11 @@ _MEMBERSHIP_RE = re.compile(
     r"\b(?:join (?:our|us)\b|becom(?:e|ing) an? (?:member|subscriber|patron|supporter)|membership"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
     r"|proposition for you|unprecedented access|exclusive access"
-    r"|your (?:financial |one-time |monthly )?contribution\b)")
+    r"|your (?:financial |one-time |monthly )?contribution\b|for as little as \$)")
 _ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more"
                      r"|by becoming an? (?:member|subscriber)"
-                     r"|(?:please )?consider (?:making )?an? (?:financial |one-time |monthly )?contribution)\b")
+                     r"|(?:please )?consider (?:making )?an? (?:financial |one-time |monthly )?contribution"
+                     r"|make an? (?:one-time |monthly )?donation)\b")
 
 # Photo credits at the END of a paragraph.
 _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
@@ -252,7 +254,7 @@ def _is_all_caps_headline(par: str) -> bool:
 
 _NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
 _MEMBERSHIP_KEYS = ("join our", "join us", "becom", "membership", "support our", "support independent",
-                    "support quality", "proposition for", " access", "contribution")
+                    "support quality", "proposition for", " access", "contribution", "little as $")
 
 
 def _pitch_reason(lower: str) -> str | None:
@@ -390,6 +392,9 @@ def bio_author(par: str) -> str | None:
 _VIDEO_PLAYER_RE = re.compile(
     r"(?:JUST WATCHED (?P<title>[^\n]{1,300}?) Replay More Videos ?(?:\.\.\.|…)? ?MUST WATCH"
     r"(?: (?:(?P=title) )?\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?\s*)+")
+# A video player's close button, then the video's summary (Gannett's sites): "CLOSE A trade expert says …".
+_CLOSE_PLAYER_RE = re.compile(r"CLOSE [A-Z0-9“\"‘'$][^\n]{0,60}?[a-z]")
+MAX_PLAYER_CHARS = 1000
 # A photo gallery: "Photos: <gallery> <caption> Hide Caption 1 of 24 Photos: <gallery> <caption> …";
 # a page that lost its breaks splits it anywhere, so its marker alone tells a gallery's paragraph.
 _GALLERY_RE = re.compile(r"\bHide Caption \d+ of \d+\b")
@@ -422,10 +427,14 @@ def widget_reason(par: str) -> str | None:
     'page furniture'
     >>> widget_reason('[jwplayer file="http://x.example/v.mp4" image="http://x.example/v.png"][/jwplayer]')
     'page furniture'
+    >>> widget_reason("CLOSE A trade expert says the tariff hikes will be painful for consumers. USA TODAY")
+    'page furniture'
     >>> widget_reason("She just watched the vote.") is None
     True
     """
     if "JUST WATCHED" in par and _VIDEO_PLAYER_RE.fullmatch(par):
+        return REASON_FURNITURE
+    if par.startswith("CLOSE ") and len(par) <= MAX_PLAYER_CHARS and _CLOSE_PLAYER_RE.match(par):
         return REASON_FURNITURE
     if "Hide" in par:  # one scan for both
         if "Hide Caption" in par and _GALLERY_RE.search(par):
@@ -439,6 +448,11 @@ def widget_reason(par: str) -> str | None:
     if par.startswith("[") and (m := _SHORTCODE_RE.fullmatch(par)):
         return REASON_CAPTION if m.group(1) == "caption" else REASON_FURNITURE
     return None
+
+
+# "<headline> Read more" (the Guardian), "<headline>: QuickTake" (Bloomberg's explainers)
+_LINK_ENDS = (" Read more", ": QuickTake", ": QuickTake Q&A")
+_VIDEO_HOSTS = (" www.youtube.com", " youtu.be")
 
 
 def classify_paragraph(par: str) -> str | None:
@@ -461,8 +475,10 @@ def classify_paragraph(par: str) -> str | None:
     m = _START_RE.match(lower.lstrip(_BULLETS) if lower.startswith(_BULLET_STARTS) else lower)
     if m:
         return _GROUP_REASON[m.lastgroup or "cta"]
-    if par.endswith(" Read more") and len(par.split()) <= MAX_LINK_WORDS:  # a link to another story
+    if par.endswith(_LINK_ENDS) and len(par.split()) <= MAX_LINK_WORDS:  # a link to another story
         return REASON_RELATED
+    if par.endswith(_VIDEO_HOSTS) and len(par.split()) <= MAX_LINK_WORDS:  # an embedded video's title, host
+        return REASON_FURNITURE
     if ("?" in lower or "your browser" in lower or "expressed" in lower or "urgent poll" in lower
             or "click here" in lower):
         for words, pattern, why in _PAST_START_RULES:

@@ -156,6 +156,9 @@ _TAGS_LABEL = "This article tagged under"
 _MAX_TAGS, _MAX_TAG_WORDS = 12, 6
 # Under a links label ("What to know about coronavirus:"), links as "<prompt>: <link text>" lines.
 _MAX_LINK_LINES, _MAX_LINK_LINE_WORDS = 8, 15
+# Under a corrections label ("Corrections & Amplifications"), the notes that say what was wrong.
+_MAX_CORRECTIONS = 3
+_CORRECTION_WORDS = ("earlier version", "incorrectly", "misstated", "misspelled", "misidentified")
 # A page template's field labels left in the text (ABC's lists): "quicklist: 4 title: <heading> text: <prose>".
 _TEMPLATE_LABELS_RE = re.compile(r"quicklist: ?\d{0,3} ?title: ?(?P<title>[^\n]{0,200}?) text: ?(?=\S)")
 # A video player's id left at a paragraph's end: "… contributed to this report. media: 19073943".
@@ -274,6 +277,8 @@ class _Cleaner:
                 self._tags(i)
             elif self.reasons[i] == REASON_RELATED and par.endswith(":"):
                 self._link_lines(i)
+            elif self.reasons[i] == REASON_EDITORS_NOTE and par.startswith("Correction"):
+                self._corrections(i)
 
     def _tags(self, i: int) -> None:
         """The tag lines under a tag list's label: short, with no sentence end."""
@@ -291,6 +296,14 @@ class _Cleaner:
                     or len(par.split()) > _MAX_LINK_LINE_WORDS):
                 break
             self.reasons[k] = REASON_RELATED
+
+    def _corrections(self, i: int) -> None:
+        """The notes under a corrections label, each saying what an earlier version got wrong."""
+        for k in range(i + 1, min(i + 1 + _MAX_CORRECTIONS, self.hi)):
+            lower = self.paras[k].lower()
+            if self.reasons[k] is not None or not any(w in lower for w in _CORRECTION_WORDS):
+                break
+            self.reasons[k] = REASON_EDITORS_NOTE
 
     def strip_template_labels(self) -> None:
         """Cut a page template's field labels and a player's id from the story's paragraphs;

@@ -788,6 +788,20 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ("Like this story? Subscribe to Example Money on YouTube!", "call to action"),
     ("Don't miss: Ten ways the new budget changes your taxes", "related links"),
     ("Jo Poe is a columnist. To read more of her reports — Click Here Now.", None),  # a bio: the tail's rule
+    # a video player's summary, link labels and lines, an embedded video's title, a correction's label
+    ("CLOSE A trade expert says the tariff hikes will be painful for consumers. Example Today", "page furniture"),
+    ("CLOSE President Jo Poe is ripping a proposal to curb warming. Poe, at a rally, claimed it fails.",
+     "page furniture"),
+    ("CLOSE CALL: THE VOTE THAT NEARLY FAILED", "related links"),  # a shouted headline, not a player
+    ("Close to 40 people waited outside, officials said.", None),
+    ("SPECIAL COVERAGE: Benghazi Attack Under Microscope", "related links"),
+    ("Why the Trade Deal Is a Big Deal: QuickTake", "related links"),
+    ("Read a QuickTake on what you need to know about sanctions", "related links"),
+    ("Chicago Tonight full episode: Aug. 19, 2019 www.youtube.com", "page furniture"),
+    ("Corrections & Amplifications", "editor's note"),
+    ("The Example News Foundation is working hard. For as little as $3, you can help us. Make a one-time "
+     "donation to support our journalism.", "membership pitch"),
+    ("The mayor urged residents to make a donation to the food bank, aides said.", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
@@ -850,3 +864,18 @@ def test_a_page_template_s_labels_are_cut_and_its_heading_and_prose_kept():
     assert [seg for seg, why in art.removed if why == "page furniture"] == [
         "quicklist: 4 title:", "text:", "quicklist:title:", "text:", "media: 19297257"]
     assert clean_article(art.text).text == art.text
+
+
+def test_a_corrections_label_takes_the_notes_under_it_and_nothing_else():
+    raw = ("The council met on Monday, officials said.\n\nThe vote is next week, aides said.\n\n"
+           "Corrections & Amplifications\n\n"
+           "The plan cuts $370 million over ten years. An earlier version of this article incorrectly "
+           "gave the sum as $370 billion.\n\nPhoto: a council meeting")
+    art = clean_article(raw)
+    assert art.text == "The council met on Monday, officials said.\n\nThe vote is next week, aides said."
+    assert [seg for seg, why in art.removed if why == "editor's note"] == [
+        "Corrections & Amplifications",
+        "The plan cuts $370 million over ten years. An earlier version of this article incorrectly "
+        "gave the sum as $370 billion."]
+    kept = clean_article("Corrections & Amplifications\n\nThe council met on Monday, officials said.")
+    assert kept.text == "The council met on Monday, officials said."
