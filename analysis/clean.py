@@ -135,7 +135,9 @@ _TWO_LETTER_WORDS = frozenset({"An", "In", "As", "At", "On", "If", "It", "Is", "
 _CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
 _DATELINE_RE = re.compile(
     r"(?P<city>" + _CITY + r")(?P<region>, [A-Z][A-Za-z.]{0,14}(?: [A-Z][A-Za-z.]{0,14}){0,2})?"
-    r"(?P<agency> ?\([A-Za-z .&]{1,30}\))? ?(?:—|–|-{1,2}) ?(?=\S)")
+    # a lone hyphen needs a space beside it or a region before it ("HANAHAN, S.C.-"):
+    # "COVID-19’s latest …" is a word in capitals, not a dateline
+    r"(?P<agency> ?\([A-Za-z .&]{1,30}\))?(?: ?(?:—|–|--) ?| - ?|- |(?<=[.a-z)])-)(?=\S)")
 _SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][”\"’']? [A-Z]")
 _NO_TITLE_END = frozenset(".,;:…")
 _WORD_RE = re.compile(r"\S+")
@@ -393,11 +395,17 @@ class _Cleaner:
             art.author = art.author or name
             self.reasons[i] = REASON_BYLINE
             return True
-        if has_next and (_headline_like(par) or _title_case(par)) and not _headline_like(self.paras[nxt]):
+        if (has_next and (_headline_like(par) or _title_case(par)) and not _headline_like(self.paras[nxt])
+                and not self._opens_the_story(i, par)):
             art.title = art.title or par
             self.reasons[i] = REASON_TITLE
             return True
         return self._lead_prefix(i, par)
+
+    def _opens_the_story(self, i: int, par: str) -> bool:
+        """A paragraph that has or had a dateline opens the story: a headline has none
+        ("WASHINGTON – What's at stake?" is the lead's question, not a title)."""
+        return any(why == REASON_DATELINE for _, why in self.prefixes.get(i, ())) or _dateline(par) is not None
 
     def _highlights(self, i: int) -> None:
         """'Story highlights' and the summary lines under it: short, no sentence end, and

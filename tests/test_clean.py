@@ -879,3 +879,21 @@ def test_a_corrections_label_takes_the_notes_under_it_and_nothing_else():
         "gave the sum as $370 billion."]
     kept = clean_article("Corrections & Amplifications\n\nThe council met on Monday, officials said.")
     assert kept.text == "The council met on Monday, officials said."
+
+
+@pytest.mark.parametrize("dateline, lead", [("WASHINGTON –", "What is at stake for the party in the vote?"),
+                                            ("SAN FRANCISCO —", "Is the company censoring conservative articles?"),
+                                            ("NEW YORK (Wire) --", "Could more stimulus be on the way?")])
+def test_a_lead_with_a_dateline_is_never_taken_for_the_title(dateline, lead):
+    art = clean_article(f"CLOSE A video about the vote. Example Today\n\n{dateline} {lead}\n\n"
+                        "The council met on Monday, officials said.")
+    assert art.title is None and (dateline, "dateline") in art.removed
+    assert art.text.split("\n\n")[0] == lead
+
+
+def test_a_hyphenated_word_in_capitals_is_not_a_dateline():
+    art = clean_article("COVID-19’s latest symptom: angry briefings\n\nThe council met on Monday, officials said.")
+    assert art.title == "COVID-19’s latest symptom: angry briefings"
+    assert not [seg for seg, why in art.removed if why == "dateline"]
+    art = clean_article("HANAHAN, S.C.-Vice President Jo Poe spoke on Monday, officials said.")
+    assert ("HANAHAN, S.C.-", "dateline") in art.removed
