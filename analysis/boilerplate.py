@@ -77,13 +77,14 @@ _START_RE = re.compile(
     r"|you can read (?:diverse )?opinions from our (?:board|contributors|columnists)\b"
     r"|visit [^.]{1,40}['’]s? homepage\b|interested in [^?]{1,60}\? add\b"
     r"|follow (?:the )?ap(?:['’]s)? [^\n]{0,80}\bcoverage\b|urgent poll:?\s*$"
-    r"|get real-time updates as this story unfolds\b"
+    r"|get real-time updates as this story unfolds\b|sign up for our [\w ]{1,30} club\b"
     # a broadcaster's schedule: "Tune into ABC News Live at noon ET every weekday for …", "TUNE IN: …"
     r"|tune in(?:to| to) [^\n]{1,100}?\bevery (?:week)?day\b|tune in ?[:\-–—] "
     r"|(?:note: watch |important: |watch )[\w ]{1,30}? tv (?:is available |now )?on [^\n]{1,80}?\bch\. ?\d)"
     r"|(?P<membership>support [\w’'. -]{1,40} journalism\s*$)"
     r"|(?P<newsletter>newsletter sign-?up\s*$|sign up for (?:the|our) [^.\n]{1,40} briefing\.?\s*$)"
     r"|(?P<correction>(?:submit|suggest|send) (?:a |us a )?correction\b|report (?:an |a )?(?:error|typo)\b"
+    r"|if you (?:have a claim you )?would like (?:to see us fact[- ]check|to suggest a correction)\b"
     r"|found (?:an |a )?(?:error|typo)\b)"
     r"|(?P<related>related(?: posts| articles| stories| coverage| content| links| reading)?\s*(?::|$|\.\.\.)"
     r"|read (?:more|also|next)\b|more on this\b|more:|also read\b|see also\b|recommended\b\s*:?\s*$"
@@ -98,6 +99,7 @@ _START_RE = re.compile(
     r"|story continue[sd]? below|story continues\s*$|continue reading (?:below|the main story)"
     r"|article continues (?:below|after))"
     r"|(?P<credit>(?:contributing|additional reporting(?: by)?)\s*:|(?:the )?associated press contributed\b"
+    r"|reprinted (?:from [^.\n]{1,60} )?with permission\b"
     r"|[^.]{1,80} contributed (?:to )?this (?:report|story|article)\.?$"
     r"|with (?:[\w.’']+ ){0,2}wires?\.?$"
     r"|•? ?this (?:article|report|story) (?:is|was) based (?:in part )?on (?:wire|news agency)[ -]service reports?\b)"
@@ -117,6 +119,7 @@ _START_RE = re.compile(
     r"|\[/?[a-z][a-z_-]{1,20}(?: [a-z_-]{1,20}=[^\]\n]{1,200})?\]\s*$"
     r"|[a-z-]{2,20}=\"[^\"\n]*\""  # markup's attributes left as text: 'poster="http://…"'
     r"|play video \d{1,2}:\d\d\b|media: ?\d{4,}\s*$"  # a player's id left as text: "media: 19281779"
+    r"|close video "  # a player's close button, then the video's title and summary (MSNBC)
     r"|slideshow \(\d+ images?\)"
     r"|link copied\s*$|(?:next|prev(?:ious)?) image \d+ of \d+|share this article\b|listen to article\b"
     r"|this article is more than \d+ \w+ old|latest:\s*$"
@@ -139,13 +142,14 @@ _BULLETS = "-•*–— \t"
 _BULLET_STARTS = tuple(_BULLETS.strip())
 
 # Furniture found past a short paragraph's start, each tested only when its words occur
-# (each holds "?", "your browser", "expressed", "urgent poll" or "click here", which classify_paragraph looks
-# for first, so most paragraphs skip them all):
+# (each holds "?", "your browser", "expressed", "urgent poll", "click here" or "first to hear",
+# which classify_paragraph looks for first, so most paragraphs skip them all):
 # (words, pattern matched at the start of the lower-cased paragraph, reason).
 _PAST_START_RULES = (
     ("click here", re.compile(r"[^.?!\n]{1,80}\? click here\.?\s*$"), REASON_CTA),
     ("click here", re.compile(r"[^.?!\n]{1,120} [–—-] click here(?: now)?[.!]?\s*$"), REASON_CTA),
     ("subscribe to", re.compile(r"[^.?!\n]{1,80}\? subscribe to [^.?!\n]{1,60}[.!]?\s*$"), REASON_CTA),
+    ("first to hear", re.compile(r"[^.?!\n]{0,60}\bbe the first to hear about [^.?!\n]{1,100}[.!]"), REASON_CTA),
     ("vote now", re.compile(r"[^.?!\n]{1,120}\? vote now in [^.\n]{0,40}poll\s*$"), REASON_CTA),
     ("vote here", re.compile(r"[^.?!\n]{1,120}\? vote here(?: now)?!?\s*$"), REASON_CTA),
     ("urgent poll", re.compile(r"[^.!\n]{1,120}(?:\?|[–—-]) vote in (?:our |this )?urgent poll!?\s*$"),
@@ -153,7 +157,8 @@ _PAST_START_RULES = (
     ("your browser", re.compile(r"[^.\n]{0,160}your browser does(?:n['’]t| not) support "
                                 r"(?:html5 |the )?(?:audio|video)\b"), REASON_FURNITURE),
     # whose views they are, unlike "… are shared by 40 senators"
-    ("expressed", re.compile(r"[^.\n]{1,160}\. the (?:views|opinions) expressed (?:in|by) this\b[^.\n]{1,80}"
+    # a bio of a few sentences may come first: "Jo Poe is a journalist. Follow her on Twitter. The opinions …"
+    ("expressed", re.compile(r"[^\n]{1,600}?\. the (?:views|opinions) expressed (?:in|by) this\b[^.\n]{1,80}"
                              r"\b(?:own|solely|alone|authors?|his|hers|theirs)\b"), REASON_DISCLAIMER),
 )
 
@@ -175,11 +180,11 @@ _MEMBERSHIP_RE = re.compile(
     r"\b(?:join (?:our|us)\b|becom(?:e|ing) an? (?:member|subscriber|patron|supporter)|membership"
     r"|support (?:our|independent|quality) (?:journalism|reporting|work)"
     r"|proposition for you|unprecedented access|exclusive access"
-    r"|your (?:financial |one-time |monthly )?contribution\b|for as little as \$)")
+    r"|your (?:financial |one-time |monthly )?contribution\b|for as little as \$|is reader[- ]supported)")
 _ASK_RE = re.compile(r"\b(?:click|check it out|sign up|subscribe|join (?:now|today)|learn more"
                      r"|by becoming an? (?:member|subscriber)"
                      r"|(?:please )?consider (?:making )?an? (?:financial |one-time |monthly )?contribution"
-                     r"|make an? (?:one-time |monthly )?donation)\b")
+                     r"|make an? (?:one-time |monthly )?donation|chip in \$)")
 
 # Photo credits at the END of a paragraph.
 _CREDIT_WORDS = (r"(?:Photos?|photos?|Photograph(?:er)?|Images?|Getty|Reuters|REUTERS|AP|AFP|EPA"
@@ -254,7 +259,8 @@ def _is_all_caps_headline(par: str) -> bool:
 
 _NEWSLETTER_KEYS = ("newsletter", "inbox", "delivered", "ign up to", "signing up")
 _MEMBERSHIP_KEYS = ("join our", "join us", "becom", "membership", "support our", "support independent",
-                    "support quality", "proposition for", " access", "contribution", "little as $")
+                    "support quality", "proposition for", " access", "contribution", "little as $",
+                    "reader supported", "reader-supported")
 
 
 def _pitch_reason(lower: str) -> str | None:
@@ -480,7 +486,7 @@ def classify_paragraph(par: str) -> str | None:
     if par.endswith(_VIDEO_HOSTS) and len(par.split()) <= MAX_LINK_WORDS:  # an embedded video's title, host
         return REASON_FURNITURE
     if ("?" in lower or "your browser" in lower or "expressed" in lower or "urgent poll" in lower
-            or "click here" in lower):
+            or "click here" in lower or "first to hear" in lower):
         for words, pattern, why in _PAST_START_RULES:
             if words in lower and pattern.match(lower):
                 return why

@@ -337,7 +337,8 @@ class _Cleaner:
         """Extend the removed tail backwards over bios, section rules, boilerplate and chrome fragments."""
         j, following = self.hi - 1, None
         while j >= self.lo:
-            if self.reasons[j] is None and bio_reason(self.paras[j]):
+            # a bio may end in a disclaimer ("… The views expressed are his own."): still a bio, with its author
+            if self.reasons[j] in (None, REASON_DISCLAIMER) and bio_reason(self.paras[j]):
                 self.reasons[j] = REASON_BIO
                 self.bio_author = bio_author(self.paras[j])
             elif self.reasons[j] is None and _SEPARATOR_RE.fullmatch(self.paras[j]):

@@ -802,6 +802,18 @@ def test_link_card_edge_cases_found_by_fuzzing():
     ("The Example News Foundation is working hard. For as little as $3, you can help us. Make a one-time "
      "donation to support our journalism.", "membership pitch"),
     ("The mayor urged residents to make a donation to the food bank, aides said.", None),
+    ("Support Progressive Journalism Example News is reader supported: Chip in $10 or more to help us.",
+     "membership pitch"),
+    ("Travel With Example News Be the first to hear about our travel destinations, and explore the world.",
+     "call to action"),
+    ("Sign up for our Wine Club today. Did you know you can support us by drinking wine?", "call to action"),
+    ("If you have a claim you would like to see us fact check, please send us an email at facts@example.com.",
+     "correction link"),
+    ("Reprinted from Energywire with permission from Example Media. It covers energy news daily.", "credit"),
+    ("Close video Poe makes a careful calculation Jo Roe talks with Al Lee about the nomination.", "page furniture"),
+    ("Jo Poe is a journalist in New York. Follow her on Twitter. The opinions expressed in this commentary are "
+     "solely her own. View more opinion articles.", "disclaimer"),
+    ("Reporters were the first to hear about the plan, officials said.", None),
 ])
 def test_captions_boxes_and_links_scraped_into_paragraphs(par, reason):
     from analysis.boilerplate import classify_paragraph
@@ -897,3 +909,11 @@ def test_a_hyphenated_word_in_capitals_is_not_a_dateline():
     assert not [seg for seg, why in art.removed if why == "dateline"]
     art = clean_article("HANAHAN, S.C.-Vice President Jo Poe spoke on Monday, officials said.")
     assert ("HANAHAN, S.C.-", "dateline") in art.removed
+
+
+def test_a_closing_bio_that_ends_in_a_disclaimer_is_still_the_bio_and_gives_the_author():
+    art = clean_article("The council met on Monday, officials said.\n\nThe vote is next week, aides said.\n\n"
+                        "Jo Poe is a political commentator for Example News. She worked in the White House "
+                        "from 2005 to 2009. The views expressed in this commentary are her own.")
+    assert art.text == "The council met on Monday, officials said.\n\nThe vote is next week, aides said."
+    assert art.removed[-1][1] == "bio" and art.author == "Jo Poe"
