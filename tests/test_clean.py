@@ -848,33 +848,24 @@ def test_live_blog_stamps_are_cut_from_the_story_s_paragraphs(par, kept):
     assert clean_article(art.text).text == art.text
 
 
-def test_link_lines_under_a_links_label_go_with_it_and_prose_after_them_stays():
-    raw = ("The council met on Monday, officials said.\n\nWhat to know about the flu season:\n\n"
-           "How it spreads and how to protect yourself: Flu explained\n\n"
-           "Tracking cases across the state: Flu map\n\n"
-           "Clinics: they open late this week, officials said.\n\nThe vote is next week, aides said.")
-    art = clean_article(raw)
-    assert art.text.split("\n\n") == ["The council met on Monday, officials said.",
-                                         "Clinics: they open late this week, officials said.",
+@pytest.mark.parametrize("middle, kept, reason, removed", [
+    # a links label and the "<prompt>: <link>" lines under it; prose after them stays
+    ("What to know about the flu season:\n\nHow it spreads and how to protect yourself: Flu explained\n\n"
+     "Tracking cases across the state: Flu map\n\nClinics: they open late this week, officials said.",
+     ["Clinics: they open late this week, officials said."], "related links",
+     ["What to know about the flu season:", "How it spreads and how to protect yourself: Flu explained",
+      "Tracking cases across the state: Flu map"]),
+    # a page template's labels (its heading and prose kept) and a player's id
+    ("quicklist: 4 title: Budget Talks Stall text: Most of the work will happen behind the scenes.\n\n"
+     "quicklist:title: 7. Jo Poe text: The mayor said no. media: 19297257",
+     ["Budget Talks Stall", "Most of the work will happen behind the scenes.", "7. Jo Poe", "The mayor said no."],
+     "page furniture", ["quicklist: 4 title:", "text:", "quicklist:title:", "text:", "media: 19297257"]),
+])
+def test_labels_and_what_they_label_are_cut_and_the_story_kept(middle, kept, reason, removed):
+    art = clean_article(f"The council met on Monday, officials said.\n\n{middle}\n\nThe vote is next week, aides said.")
+    assert art.text.split("\n\n") == ["The council met on Monday, officials said.", *kept,
                                          "The vote is next week, aides said."]
-    assert [seg for seg, why in art.removed if why == "related links"] == [
-        "What to know about the flu season:", "How it spreads and how to protect yourself: Flu explained",
-        "Tracking cases across the state: Flu map"]
-    assert clean_article(art.text).text == art.text
-
-
-def test_a_page_template_s_labels_are_cut_and_its_heading_and_prose_kept():
-    raw = ("The council met on Monday, officials said.\n\n"
-           "quicklist: 4 title: Budget Talks Stall text: Most of the work will happen behind the scenes.\n\n"
-           "quicklist:title: 7. Jo Poe text: The mayor said no. media: 19297257\n\n"
-           "The vote is next week, aides said.")
-    art = clean_article(raw)
-    assert art.text.split("\n\n") == [
-        "The council met on Monday, officials said.", "Budget Talks Stall",
-        "Most of the work will happen behind the scenes.", "7. Jo Poe", "The mayor said no.",
-        "The vote is next week, aides said."]
-    assert [seg for seg, why in art.removed if why == "page furniture"] == [
-        "quicklist: 4 title:", "text:", "quicklist:title:", "text:", "media: 19297257"]
+    assert [seg for seg, why in art.removed if why == reason] == removed
     assert clean_article(art.text).text == art.text
 
 
