@@ -50,7 +50,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import CorpusError, LexiconError, ParameterError
-from analysis.tokens import WORD_RE
+from analysis.tokens import WORD_RE, count_words
 
 def _normalise(text: str) -> str:
     """Curly apostrophes and Unicode hyphens made ASCII, for words and stop words alike.
@@ -147,7 +147,7 @@ def _term_runs(text: object, keep_proper_nouns: bool) -> tuple[list[list[str]], 
 
         def mask(m: re.Match[str]) -> str:  # one pass: count the address's words as it is masked
             nonlocal hidden
-            hidden += len(WORD_RE.findall(m.group()))
+            hidden += count_words(m.group())
             return " | "
 
         return _runs(_WEB_ADDRESS_RE.sub(mask, text), keep_proper_nouns), hidden
