@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from analysis.boilerplate import (  # noqa: F401  (reason constants are part of this module's API)
@@ -165,12 +166,26 @@ _CORRECTION_WORDS = ("earlier version", "incorrectly", "misstated", "misspelled"
 _TEMPLATE_LABELS_RE = re.compile(r"quicklist: ?\d{0,3} ?title: ?(?P<title>[^\n]{0,200}?) text: ?(?=\S)")
 # A video player's id left at a paragraph's end: "… contributed to this report. media: 19073943".
 _MEDIA_ID_END_RE = re.compile(r" media: ?\d{4,}$")
+
 # A rule between sections ("___", "* * *"): structure inside the body, chrome in the closing run.
 _SEPARATOR_RE = re.compile(r"_{2,}|\*(?: ?\*){2,}|#{3,}|[—–-]{3,}|~{3,}")
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "’", "'", ":")
 # Page chrome: a lone short fragment next to these is part of them (a button, a brand name).
 _CHROME_REASONS = frozenset({REASON_CTA, REASON_NEWSLETTER, REASON_MEMBERSHIP, REASON_CORRECTION,
                              REASON_RELATED, REASON_ADVERT, REASON_FURNITURE, REASON_COPYRIGHT})
+
+
+def _is_tag(par: str) -> bool:
+    return not par.endswith(_SENTENCE_END) and len(par.split()) <= _MAX_TAG_WORDS
+
+
+def _is_link_line(par: str) -> bool:
+    return ": " in par and not par.endswith(_SENTENCE_END) and len(par.split()) <= _MAX_LINK_LINE_WORDS
+
+
+def _is_correction_note(par: str) -> bool:
+    lower = par.lower()
+    return any(w in lower for w in _CORRECTION_WORDS)
 
 
 def _caps_line(par: str) -> bool:
@@ -276,44 +291,32 @@ class _Cleaner:
             self.reasons[i] = classify_paragraph(par)
         for i, par in enumerate(self.paras):
             if par.startswith(_TAGS_LABEL):
-                self._tags(i)
+                self._under_label(i, _MAX_TAGS, _is_tag)
             elif self.reasons[i] == REASON_RELATED and par.endswith(":"):
-                self._link_lines(i)
+                self._under_label(i, _MAX_LINK_LINES, _is_link_line)
             elif self.reasons[i] == REASON_EDITORS_NOTE and par.startswith("Correction"):
-                self._corrections(i)
+                self._under_label(i, _MAX_CORRECTIONS, _is_correction_note)
 
-    def _tags(self, i: int) -> None:
-        """The tag lines under a tag list's label: short, with no sentence end."""
-        for k in range(i + 1, min(i + 1 + _MAX_TAGS, self.hi)):
-            par = self.paras[k]
-            if self.reasons[k] is not None or par.endswith(_SENTENCE_END) or len(par.split()) > _MAX_TAG_WORDS:
+    def _under_label(self, i: int, limit: int, belongs: Callable[[str], bool]) -> None:
+        """Give the label's reason to the kept paragraphs right under it that ``belongs``
+        accepts (at most ``limit``): a tag list's tags, a links label's links, a
+        corrections label's notes."""
+        for k in range(i + 1, min(i + 1 + limit, self.hi)):
+            if self.reasons[k] is not None or not belongs(self.paras[k]):
                 break
             self.reasons[k] = self.reasons[i]
 
-    def _link_lines(self, i: int) -> None:
-        """The "<prompt>: <link text>" lines under a links label: short, with no sentence end."""
-        for k in range(i + 1, min(i + 1 + _MAX_LINK_LINES, self.hi)):
-            par = self.paras[k]
-            if (self.reasons[k] is not None or ": " not in par or par.endswith(_SENTENCE_END)
-                    or len(par.split()) > _MAX_LINK_LINE_WORDS):
-                break
-            self.reasons[k] = REASON_RELATED
-
-    def _corrections(self, i: int) -> None:
-        """The notes under a corrections label, each saying what an earlier version got wrong."""
-        for k in range(i + 1, min(i + 1 + _MAX_CORRECTIONS, self.hi)):
-            lower = self.paras[k].lower()
-            if self.reasons[k] is not None or not any(w in lower for w in _CORRECTION_WORDS):
-                break
-            self.reasons[k] = REASON_EDITORS_NOTE
-
-    def strip_template_labels(self) -> None:
-        """Cut a page template's field labels and a player's id from the story's paragraphs;
-        a heading between the labels becomes a paragraph of its own, as other headings are."""
+    def strip_in_paragraphs(self) -> None:
+        """Cut furniture from inside the story's paragraphs: a live blog's time stamp
+        opening one, a page template's field labels (the heading between them becomes a
+        paragraph of its own, as other headings are) and a player's id closing one."""
         for i in range(self.lo, self.hi):
             par = self.paras[i]
             if self.reasons[i] is not None:
                 continue
+            if par.startswith(("UPDATE", "Update")) and (m := _STAMP_PREFIX_RE.match(par)):
+                self._strip_prefix(i, m.end(), REASON_FURNITURE)
+                par = self.paras[i]
             if par.startswith("quicklist:") and (m := _TEMPLATE_LABELS_RE.match(par)):
                 labels = par[:m.start("title")].strip(), par[m.end("title"):m.end()].strip()
                 self.prefixes.setdefault(i, []).extend((label, REASON_FURNITURE) for label in labels)
@@ -322,15 +325,6 @@ class _Cleaner:
             if "media:" in par and (m := _MEDIA_ID_END_RE.search(par)):
                 self.prefixes.setdefault(i, []).append((m.group().strip(), REASON_FURNITURE))
                 self.paras[i] = par[:m.start()]
-
-    def strip_stamps(self) -> None:
-        """Cut a live blog's time stamps from the start of the story's paragraphs."""
-        for i in range(self.lo, self.hi):
-            par = self.paras[i]
-            if self.reasons[i] is None and par.startswith(("UPDATE", "Update")):
-                m = _STAMP_PREFIX_RE.match(par)
-                if m:
-                    self._strip_prefix(i, m.end(), REASON_FURNITURE)
 
     # -- the tail: bios, and stray fragments left between closing page chrome --
     def tail_walk(self) -> bool:
@@ -483,8 +477,7 @@ def clean_article(raw_text: str) -> CleanArticle:
     cleaner.classify_all()
     while cleaner.tail_walk() | cleaner.lead_loop():
         pass
-    cleaner.strip_stamps()
-    cleaner.strip_template_labels()
+    cleaner.strip_in_paragraphs()
     article = cleaner.finish()
     article.removed += [(card.strip(), REASON_LINK_CARD) for card in cards]
     article.removed += [(link, REASON_RELATED) for link in links]
